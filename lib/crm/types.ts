@@ -1,0 +1,66 @@
+import type { Deal, RecordRef } from '../model';
+
+/**
+ * The only I/O an adapter may use: a fetch, injected so tests replay recorded responses
+ * and so the background can add credentials for the right host only (DESIGN §7, §9).
+ */
+export type CrmFetch = (url: string, init?: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) => Promise<CrmResponse>;
+
+export interface CrmResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON body, or the raw text when the body is not JSON. */
+  body: unknown;
+}
+
+export interface HistoryQuery {
+  /** CRM user id of the owner whose closed and open deals are wanted. */
+  ownerId?: string;
+  /** Owner ids of a manager's team. */
+  teamOwnerIds?: string[];
+  /** Only deals created or closed on/after this date. */
+  since?: string;
+}
+
+/** Why reading failed, in words the sidebar can show (DESIGN §9). */
+export type CrmErrorKind = 'session-expired' | 'forbidden' | 'not-found' | 'rate-limited' | 'server' | 'malformed' | 'offline' | 'timeout' | 'not-configured';
+
+export class CrmError extends Error {
+  constructor(
+    readonly kind: CrmErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'CrmError';
+  }
+}
+
+export interface CrmAdapter {
+  id: string;
+  /** Human name for messages: "Salesforce", "Demo CRM". */
+  label: string;
+  /** Recognise a record page; null for any other page. Pure: no DOM, just the URL. */
+  matches(url: string): RecordRef | null;
+  readDeal(ref: RecordRef, io: CrmFetch): Promise<Deal>;
+  readHistory(ref: Pick<RecordRef, 'crm' | 'instance' | 'url'>, query: HistoryQuery, io: CrmFetch): Promise<Deal[]>;
+  /** The signed-in CRM user, and the owners reporting to them when they manage a team. */
+  whoAmI(ref: Pick<RecordRef, 'crm' | 'instance' | 'url'>, io: CrmFetch): Promise<CrmUser>;
+}
+
+export interface CrmUser {
+  id: string;
+  name: string;
+  /** Owner ids of the user's direct team (empty for a rep). */
+  teamOwnerIds: string[];
+}
+
+/** Map an HTTP status to the sidebar's words. */
+export function errorForStatus(status: number, crmLabel: string): CrmError | null {
+  if (status >= 200 && status < 300) return null;
+  if (status === 401) return new CrmError('session-expired', `${crmLabel} says your session has expired. Reload your CRM tab and sign in again.`, status);
+  if (status === 403) return new CrmError('forbidden', `${crmLabel} refused access to this record with your permissions.`, status);
+  if (status === 404) return new CrmError('not-found', `${crmLabel} could not find this record (it may have been deleted or you lack access).`, status);
+  if (status === 429) return new CrmError('rate-limited', `${crmLabel} asked us to slow down (API limit reached). Showing cached data.`, status);
+  return new CrmError('server', `${crmLabel} answered with an error (HTTP ${status}).`, status);
+}
