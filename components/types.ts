@@ -1,0 +1,80 @@
+/**
+ * What the UI components are given. Components render these and call back; they never fetch
+ * (DESIGN §2). The entrypoints build these states from background replies.
+ */
+import type { CrmErrorKind } from '../lib/crm/types';
+import type { DealCoachingView } from '../lib/coaching/types';
+import type { PersonalSummary } from '../lib/metrics/types';
+import type { Settings } from '../lib/model';
+
+/** Where the shown data came from and how old it is. */
+export interface DataSource {
+  /** ISO instant the CRM was last read successfully. */
+  fetchedAt: string;
+  fromCache: boolean;
+  /** Older than its TTL; a refresh is under way or failed. */
+  stale: boolean;
+}
+
+export type SidebarState =
+  | { kind: 'loading'; crmLabel: string }
+  | { kind: 'ready'; crmLabel: string; view: DealCoachingView; source: DataSource; /** e.g. "Refresh failed: ... Showing data from 2 h ago." */ notice?: string }
+  | {
+      kind: 'error';
+      crmLabel: string;
+      errorKind: CrmErrorKind | 'internal';
+      /** Plain words: what could not be read and what to do. */
+      message: string;
+      cached?: { view: DealCoachingView; source: DataSource };
+    };
+
+export interface SidebarProps {
+  state: SidebarState;
+  collapsed: boolean;
+  /** ISO "now", so ages ("2 h ago") render reproducibly. */
+  now: string;
+  onToggleCollapsed(): void;
+  onRefresh(): void;
+  onOpenReview?(): void;
+}
+
+export type PopupState =
+  | { kind: 'loading' }
+  | { kind: 'no-crm'; message: string }
+  | { kind: 'error'; message: string }
+  | {
+      kind: 'ready';
+      crmLabel: string;
+      summary: PersonalSummary;
+      /** Own open deals with at least one risk finding. */
+      riskDeals: number;
+      source: DataSource;
+    };
+
+export interface PopupProps {
+  state: PopupState;
+  now: string;
+  onOpenReview(filter: { ownerId: string; severity: 'risk' }): void;
+  onOpenOptions(): void;
+}
+
+export interface Connection {
+  crm: string;
+  crmLabel: string;
+  instance: string;
+  /** ISO instant of the last successful read, or null. */
+  lastSync: string | null;
+  /** API requests made today to this instance (DESIGN §8). */
+  callsToday: number;
+  user: { id: string; name: string } | null;
+}
+
+export interface OptionsProps {
+  settings: Settings;
+  /** Settings fixed by admin policy, by path (e.g. "playbookId", "thresholds.unreachedDays"). */
+  locked: string[];
+  playbooks: Array<{ id: string; name: string; description: string; questionCount: number }>;
+  connections: Connection[];
+  onChange(settings: Settings): void;
+  onDeleteAllData(): Promise<void>;
+}
