@@ -40,6 +40,12 @@ export interface CrmAdapter {
   id: string;
   /** Human name for messages: "Salesforce", "Demo CRM". */
   label: string;
+  /**
+   * Who performs the adapter's requests. 'page': a same-origin fetch from the content script, so
+   * the CRM's own session cookie applies (demo CRM, Dynamics, Tryton). 'background': the service
+   * worker, which may add a credential for that host only (Salesforce sid, HubSpot/Pipedrive token).
+   */
+  transport: 'page' | 'background';
   /** Recognise a record page; null for any other page. Pure: no DOM, just the URL. */
   matches(url: string): RecordRef | null;
   readDeal(ref: RecordRef, io: CrmFetch): Promise<Deal>;
