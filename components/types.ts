@@ -36,6 +36,11 @@ export interface SidebarProps {
   onToggleCollapsed(): void;
   onRefresh(): void;
   onOpenReview?(): void;
+  /**
+   * Colour theme. 'auto' (default) follows prefers-color-scheme; the content script may pass
+   * 'light' or 'dark' to match the host page instead of the OS.
+   */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 export type PopupState =
@@ -49,6 +54,8 @@ export type PopupState =
       /** Own open deals with at least one risk finding. */
       riskDeals: number;
       source: DataSource;
+      /** ISO currency of the summary's amounts (value win rate, velocity); null/absent: shown without a symbol. */
+      currency?: string | null;
     };
 
 export interface PopupProps {
@@ -77,4 +84,6 @@ export interface OptionsProps {
   connections: Connection[];
   onChange(settings: Settings): void;
   onDeleteAllData(): Promise<void>;
+  /** ISO "now" for "last sync 3 min ago"; defaults to the current time. */
+  now?: string;
 }
