@@ -35,6 +35,12 @@ export interface TypicalCycle extends CycleStats {
   basis: 'own' | 'team';
 }
 
+/** Added: the sales cycle with the won deals left out for missing or impossible dates. */
+export interface SalesCycle extends CycleStats {
+  /** Won deals without createdAt/closedAt, or closed before created. */
+  skipped: number;
+}
+
 export interface StageConversion {
   stage: string;
   order: number | null;
@@ -42,6 +48,12 @@ export interface StageConversion {
   conversion: Rate;
   /** 'history' when stage changes were used; 'final-stage' when only the stage at close was known. */
   basis: 'history' | 'final-stage';
+  /**
+   * Added: lost deals (closed in the period, no stage history) whose furthest stage is unknown
+   * because their stage at close is not a pipeline stage (e.g. Maven's "Lost"). They are counted
+   * at the entry stage only, so the rate of later stages is an upper bound when this is > 0.
+   */
+  lostStageUnknown?: number;
 }
 
 export interface VelocityInputs {
@@ -49,6 +61,11 @@ export interface VelocityInputs {
   averageWonAmount: number;
   unitWinRate: number;
   cycleDays: number;
+  /**
+   * Added: inputs that could not be computed (no won amount, no closed deal, no cycle). Their
+   * value above is a 0 placeholder and `perDay` is null — a real 0 and an unknown differ.
+   */
+  missing?: Array<'openQualified' | 'averageWonAmount' | 'unitWinRate' | 'cycleDays'>;
 }
 
 export interface Velocity {
@@ -101,11 +118,17 @@ export interface KeyMetrics {
 export interface PushRate extends Rate {
   /** Deals whose expected close fell in the period, and how many were pushed. */
   basis: 'history' | 'open-past-close';
+  /** Added: label of the period measured (a report without a period measures the last full quarter). */
+  period?: string;
+  /** Added: deals expected in a period not yet over, still open and not yet late: not counted either way. */
+  pending?: number;
 }
 
 /** Everything about one group of deals (an owner, a team, a period or all). */
 export interface MetricsGroup {
   key: string;
+  /** Added: what to show for the key (the owner's name when grouped by owner id). */
+  label?: string;
   deals: { total: number; open: number; won: number; lost: number };
   winRates: WinRates;
   cycle: CycleStats | null;

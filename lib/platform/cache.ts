@@ -1,0 +1,186 @@
+/**
+ * The background's IndexedDB cache (DESIGN §9): deals, owners' history, the signed-in user per
+ * CRM instance, and API calls per instance per day. Versioned: each schema version is one
+ * migration step, run in order, so a new version adds stores or indexes without losing data.
+ *
+ * Every failure (no IndexedDB, quota exceeded, a corrupt entry) degrades to "not cached":
+ * coaching goes on uncached, it never fails because of the cache.
+ */
+import { openDB, deleteDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { Deal } from '../model';
+import type { CrmUser } from '../crm/types';
+
+export const DB_NAME = 'deal-coach';
+export const DB_VERSION = 1;
+
+export interface DealEntry {
+  /** `crm|instance|id` */
+  key: string;
+  crm: string;
+  instance: string;
+  id: string;
+  deal: Deal;
+  fetchedAt: string;
+}
+
+export interface HistoryEntry {
+  /** `crm|instance|ownerId` */
+  key: string;
+  crm: string;
+  instance: string;
+  ownerId: string;
+  deals: Deal[];
+  fetchedAt: string;
+}
+
+export interface UserEntry {
+  /** `crm|instance` */
+  key: string;
+  crm: string;
+  instance: string;
+  user: CrmUser;
+  fetchedAt: string;
+}
+
+export interface UsageEntry {
+  /** `instance|YYYY-MM-DD` */
+  key: string;
+  instance: string;
+  day: string;
+  calls: number;
+}
+
+interface CacheSchema extends DBSchema {
+  deals: { key: string; value: DealEntry; indexes: { 'by-instance': [string, string] } };
+  history: { key: string; value: HistoryEntry; indexes: { 'by-instance': [string, string] } };
+  user: { key: string; value: UserEntry };
+  usage: { key: string; value: UsageEntry; indexes: { 'by-day': string } };
+}
+
+type Db = IDBPDatabase<CacheSchema>;
+type UpgradeTx = IDBPTransaction<CacheSchema, StoreNames<CacheSchema>[], 'versionchange'>;
+
+/**
+ * Migration to version N is MIGRATIONS[N - 1]. Append, never edit a shipped step; a step may
+ * create stores and indexes and rewrite values through `tx`, and must not drop data.
+ * For example, version 2 would be:
+ *   (db, tx) => { tx.objectStore('deals').createIndex('by-owner', 'deal.owner.id'); }
+ */
+export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
+  (db) => {
+    db.createObjectStore('deals', { keyPath: 'key' }).createIndex('by-instance', ['crm', 'instance']);
+    db.createObjectStore('history', { keyPath: 'key' }).createIndex('by-instance', ['crm', 'instance']);
+    db.createObjectStore('user', { keyPath: 'key' });
+    db.createObjectStore('usage', { keyPath: 'key' }).createIndex('by-day', 'day');
+  },
+];
+
+export function runMigrations(db: Db, oldVersion: number, newVersion: number, tx: UpgradeTx): void {
+  for (let version = oldVersion + 1; version <= newVersion; version++) MIGRATIONS[version - 1]?.(db, tx);
+}
+
+export const dealKey = (ref: { crm: string; instance: string; id: string }): string => `${ref.crm}|${ref.instance}|${ref.id}`;
+export const historyKey = (crm: string, instance: string, ownerId: string): string => `${crm}|${instance}|${ownerId}`;
+export const userKey = (crm: string, instance: string): string => `${crm}|${instance}`;
+
+export interface Cache {
+  getDeal(key: string): Promise<DealEntry | undefined>;
+  putDeal(entry: DealEntry): Promise<void>;
+  getHistory(key: string): Promise<HistoryEntry | undefined>;
+  putHistory(entry: HistoryEntry): Promise<void>;
+  /** Owners whose history is cached for one CRM instance (for the hourly refresh). */
+  historyOwners(crm: string, instance: string): Promise<string[]>;
+  getUser(key: string): Promise<UserEntry | undefined>;
+  putUser(entry: UserEntry): Promise<void>;
+  addUsage(instance: string, day: string, calls: number): Promise<void>;
+  usage(instance: string, day: string): Promise<number>;
+  clearAll(): Promise<void>;
+}
+
+export function createCache(log: (message: string, error: unknown) => void = console.warn): Cache {
+  let dbPromise: Promise<Db | null> | null = null;
+
+  const db = (): Promise<Db | null> => {
+    dbPromise ??= openDB<CacheSchema>(DB_NAME, DB_VERSION, {
+      upgrade: (database, oldVersion, newVersion, tx) => runMigrations(database, oldVersion, newVersion ?? DB_VERSION, tx),
+      // A newer version of the extension wants the database: let it.
+      blocking: () => {
+        void dbPromise?.then((d) => d?.close());
+        dbPromise = null;
+      },
+      terminated: () => {
+        dbPromise = null;
+      },
+    }).catch((error: unknown) => {
+      log('Deal Coach: IndexedDB unavailable, working uncached', error);
+      dbPromise = null;
+      return null;
+    });
+    return dbPromise;
+  };
+
+  async function read<T>(what: string, fn: (d: Db) => Promise<T>, fallback: T): Promise<T> {
+    try {
+      const d = await db();
+      return d ? await fn(d) : fallback;
+    } catch (error) {
+      log(`Deal Coach: cache read failed (${what})`, error);
+      return fallback;
+    }
+  }
+
+  async function write(what: string, fn: (d: Db) => Promise<unknown>): Promise<void> {
+    try {
+      const d = await db();
+      if (d) await fn(d);
+    } catch (error) {
+      // QuotaExceededError among others: the answer is still served, just not cached.
+      log(`Deal Coach: cache write failed (${what})${isQuotaError(error) ? ': storage quota exceeded' : ''}`, error);
+    }
+  }
+
+  return {
+    getDeal: (key) =>
+      read('deal', async (d) => {
+        const entry = await d.get('deals', key);
+        if (!entry) return undefined;
+        const parsed = Deal.safeParse(entry.deal);
+        return parsed.success ? { ...entry, deal: parsed.data } : undefined;
+      }, undefined),
+    putDeal: (entry) => write('deal', (d) => d.put('deals', entry)),
+    getHistory: (key) =>
+      read('history', async (d) => {
+        const entry = await d.get('history', key);
+        if (!entry) return undefined;
+        const parsed = Deal.array().safeParse(entry.deals);
+        return parsed.success ? { ...entry, deals: parsed.data } : undefined;
+      }, undefined),
+    putHistory: (entry) => write('history', (d) => d.put('history', entry)),
+    historyOwners: (crm, instance) =>
+      read('history owners', async (d) => (await d.getAllFromIndex('history', 'by-instance', [crm, instance])).map((e) => e.ownerId), []),
+    getUser: (key) => read('user', (d) => d.get('user', key), undefined),
+    putUser: (entry) => write('user', (d) => d.put('user', entry)),
+    addUsage: (instance, day, calls) =>
+      write('usage', async (d) => {
+        const tx = d.transaction('usage', 'readwrite');
+        const key = `${instance}|${day}`;
+        const current = await tx.store.get(key);
+        await tx.store.put({ key, instance, day, calls: (current?.calls ?? 0) + calls });
+        await tx.done;
+      }),
+    usage: (instance, day) => read('usage', async (d) => (await d.get('usage', `${instance}|${day}`))?.calls ?? 0, 0),
+    clearAll: async () => {
+      const d = await db();
+      if (d) {
+        const tx = d.transaction(['deals', 'history', 'user', 'usage'], 'readwrite');
+        await Promise.all([tx.objectStore('deals').clear(), tx.objectStore('history').clear(), tx.objectStore('user').clear(), tx.objectStore('usage').clear(), tx.done]);
+      } else {
+        await deleteDB(DB_NAME).catch(() => undefined);
+      }
+    },
+  };
+}
+
+function isQuotaError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'name' in error && (error as { name: unknown }).name === 'QuotaExceededError';
+}

@@ -1,0 +1,54 @@
+/**
+ * The content-script side of 'page' transport: the background asks, the page fetches with its
+ * own session cookie. Same-origin only: any other origin is refused here, whatever the
+ * background asked (DESIGN §9). No zod: the content script budget (DESIGN §8).
+ */
+import type { PageFetchReply, PageFetchRequest } from './protocol';
+
+export const PAGE_FETCH_TIMEOUT_MS = 15_000;
+
+export async function pageFetch(request: PageFetchRequest, pageUrl: string = location.href, signal?: AbortSignal): Promise<PageFetchReply> {
+  let target: URL;
+  try {
+    target = new URL(request.url, pageUrl);
+  } catch {
+    return { kind: 'error', errorKind: 'refused', message: 'Deal Coach refused a request to an invalid URL.' };
+  }
+  const pageOrigin = new URL(pageUrl).origin;
+  if (target.origin !== pageOrigin) return { kind: 'error', errorKind: 'refused', message: `Deal Coach refused a request to ${target.origin} from ${pageOrigin}.` };
+  const method = request.method === 'POST' ? 'POST' : 'GET';
+  const timeout = AbortSignal.timeout(PAGE_FETCH_TIMEOUT_MS);
+  try {
+    const response = await fetch(target.href, {
+      method,
+      headers: { Accept: 'application/json', ...request.headers, 'X-Requested-With': 'XMLHttpRequest' },
+      body: method === 'POST' ? request.body : undefined,
+      credentials: 'same-origin',
+      mode: 'same-origin',
+      // A redirect is almost always the CRM's sign-in page: say so rather than parse HTML.
+      redirect: 'manual',
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    if (response.type === 'opaqueredirect') {
+      return { kind: 'error', errorKind: 'session-expired', message: 'The CRM sent Deal Coach to another page (usually its sign-in page). Reload your CRM tab and sign in again.' };
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    if (/\bjson\b/i.test(headers['content-type'] ?? '') && text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    return { kind: 'response', status: response.status, headers, body };
+  } catch (error) {
+    if (timeout.aborted) return { kind: 'error', errorKind: 'timeout', message: `The CRM did not answer within ${PAGE_FETCH_TIMEOUT_MS / 1000} s.` };
+    if (signal?.aborted) return { kind: 'error', errorKind: 'offline', message: 'The page was closed or reloaded before the CRM answered.' };
+    return { kind: 'error', errorKind: 'offline', message: `Could not reach the CRM (${error instanceof Error ? error.message : 'network error'}). You may be offline.` };
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Reading the CRM through the cache: one in-flight read per key, back-off after errors,
+ * TTLs from cache-policy.ts. Returns entries with their age; decides nothing about the UI.
+ */
+import type { Deal, RecordRef } from '../model';
+import type { CrmAdapter, CrmFetch, CrmUser } from '../crm/types';
+import { dealKey, historyKey, userKey, type Cache, type DealEntry, type HistoryEntry, type UserEntry } from './cache';
+import { HISTORY_TTL_MS, USER_TTL_MS, freshness, isBackingOff, nextBackoff, type Backoff } from './cache-policy';
+import { describeError } from './crm-io';
+
+export type Instance = Pick<RecordRef, 'crm' | 'instance' | 'url'>;
+
+export class ReadFailure extends Error {
+  constructor(
+    readonly errorKind: ReturnType<typeof describeError>['errorKind'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ReadFailure';
+  }
+}
+
+export interface RepositoryDeps {
+  cache: Cache;
+  now(): number;
+  /** A successful read of this instance (for the connection's "last sync"). */
+  onSynced?(instance: Instance, at: string): void;
+}
+
+export function createRepository(deps: RepositoryDeps) {
+  const inFlight = new Map<string, Promise<unknown>>();
+  const backoffs = new Map<string, Backoff>();
+  /** History parsed from IndexedDB, kept while the worker lives (hundreds of deals per owner). */
+  const historyMemo = new Map<string, HistoryEntry>();
+
+  /** Run `read` unless one is already running for `key`; record back-off on failure. */
+  function once<T>(key: string, label: string, read: () => Promise<T>): Promise<T> {
+    const running = inFlight.get(key);
+    if (running) return running as Promise<T>;
+    const promise = read()
+      .then((value) => {
+        backoffs.delete(key);
+        return value;
+      })
+      .catch((error: unknown) => {
+        const failure = error instanceof ReadFailure ? { errorKind: error.errorKind, message: error.message } : describeError(error, label);
+        backoffs.set(key, nextBackoff(backoffs.get(key), deps.now(), failure));
+        throw new ReadFailure(failure.errorKind, failure.message);
+      })
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+    return promise;
+  }
+
+  const iso = () => new Date(deps.now()).toISOString();
+
+  return {
+    /** The back-off recorded for a key (planRead decides whether it is still running). */
+    backoff: (key: string): Backoff | undefined => backoffs.get(key),
+
+    cachedDeal: (ref: RecordRef): Promise<DealEntry | undefined> => deps.cache.getDeal(dealKey(ref)),
+
+    /** Read one deal from the CRM (deduplicated) and cache it. */
+    readDeal(adapter: CrmAdapter, ref: RecordRef, io: CrmFetch): Promise<DealEntry> {
+      const key = dealKey(ref);
+      return once(key, adapter.label, async () => {
+        const deal = await adapter.readDeal(ref, io);
+        const entry: DealEntry = { key, crm: ref.crm, instance: ref.instance, id: ref.id, deal, fetchedAt: iso() };
+        await deps.cache.putDeal(entry);
+        deps.onSynced?.(ref, entry.fetchedAt);
+        return entry;
+      });
+    },
+
+    /**
+     * An owner's history: fresh from cache; stale from cache while a refresh runs in the
+     * background; read and awaited when nothing is cached. null when it cannot be had
+     * (coaching then goes on without benchmarks).
+     */
+    async history(adapter: CrmAdapter, at: Instance, ownerId: string, io: CrmFetch | null, options: { await?: boolean } = {}): Promise<HistoryEntry | null> {
+      const key = historyKey(at.crm, at.instance, ownerId);
+      let entry: HistoryEntry | undefined = historyMemo.get(key);
+      if (!entry) {
+        entry = await deps.cache.getHistory(key);
+        if (entry) historyMemo.set(key, entry);
+      }
+      const state = freshness(entry?.fetchedAt, deps.now(), HISTORY_TTL_MS);
+      if (state === 'fresh' || !io || isBackingOff(backoffs.get(key), deps.now())) return entry ?? null;
+      const refresh = once(key, adapter.label, async () => {
+        const deals: Deal[] = await adapter.readHistory(at, { ownerId }, io);
+        const fresh: HistoryEntry = { key, crm: at.crm, instance: at.instance, ownerId, deals, fetchedAt: iso() };
+        historyMemo.set(key, fresh);
+        await deps.cache.putHistory(fresh);
+        deps.onSynced?.(at, fresh.fetchedAt);
+        return fresh;
+      });
+      if (entry && !options.await) {
+        refresh.catch(() => undefined);
+        return entry;
+      }
+      return refresh.catch(() => entry ?? null);
+    },
+
+    /** The signed-in CRM user, cached per instance for an hour. */
+    async user(adapter: CrmAdapter, at: Instance, io: CrmFetch | null): Promise<UserEntry | null> {
+      const key = userKey(at.crm, at.instance);
+      const entry = await deps.cache.getUser(key);
+      if (freshness(entry?.fetchedAt, deps.now(), USER_TTL_MS) === 'fresh' || !io || isBackingOff(backoffs.get(key), deps.now())) return entry ?? null;
+      return once(key, adapter.label, async () => {
+        const user: CrmUser = await adapter.whoAmI(at, io);
+        const fresh: UserEntry = { key, crm: at.crm, instance: at.instance, user, fetchedAt: iso() };
+        await deps.cache.putUser(fresh);
+        return fresh;
+      }).catch(() => entry ?? null);
+    },
+
+    /** Forget everything in memory ("Delete all local data"). */
+    reset(): void {
+      historyMemo.clear();
+      backoffs.clear();
+    },
+  };
+}
+
+export type Repository = ReturnType<typeof createRepository>;

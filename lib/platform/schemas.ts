@@ -1,0 +1,57 @@
+/**
+ * zod schemas for every request the background accepts (DESIGN §9). Background only: the
+ * content script never imports this file, so zod stays out of its bundle.
+ */
+import { z } from 'zod';
+import { Severity } from '../model';
+import type { BackgroundMessage, TabMessage } from './protocol';
+
+const MAX_URL = 4096;
+
+export const HttpUrl = z
+  .string()
+  .max(MAX_URL)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'expected an http(s) URL');
+
+const Empty = z.union([z.undefined(), z.null(), z.object({}).strict()]);
+
+export const MatchPageRequest = z.object({ url: HttpUrl }).strict();
+export const GetCoachingRequest = z.object({ url: HttpUrl, force: z.boolean().optional() }).strict();
+export const GetReviewDealsRequest = z
+  .object({ ownerId: z.string().min(1).max(200).optional(), severity: Severity.optional() })
+  .strict();
+
+/** Requests to the background, by message name. */
+export const REQUEST_SCHEMAS = {
+  matchPage: MatchPageRequest,
+  getCoaching: GetCoachingRequest,
+  getPersonalSummary: Empty,
+  getConnections: Empty,
+  deleteAllData: Empty,
+  getReviewDeals: GetReviewDealsRequest,
+} satisfies Record<BackgroundMessage, z.ZodType>;
+
+/** What the content script may be asked by the background; checked again on the page side by page-fetch.ts. */
+export const PageFetchRequest = z
+  .object({
+    url: HttpUrl,
+    method: z.enum(['GET', 'POST']).optional(),
+    headers: z.record(z.string().max(200), z.string().max(8192)).optional(),
+    body: z.string().max(1_000_000).optional(),
+  })
+  .strict();
+
+export const TAB_REQUEST_SCHEMAS = { pageFetch: PageFetchRequest } satisfies Partial<Record<TabMessage, z.ZodType>>;
+
+/** Shape of the content script's pageFetch reply, checked before an adapter sees it. */
+export const PageFetchReply = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('response'), status: z.number().int().min(0).max(999), headers: z.record(z.string(), z.string()), body: z.unknown() }),
+  z.object({ kind: z.literal('error'), errorKind: z.string(), message: z.string() }),
+]);

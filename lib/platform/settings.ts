@@ -1,0 +1,75 @@
+/**
+ * Everything kept in extension storage (not IndexedDB): the person's settings, the sidebar's UI
+ * state and the CRM connections seen. Read through zod: a value written by an older version, or
+ * tampered with, falls back to defaults instead of breaking coaching.
+ */
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, Settings } from '../model';
+
+import { SIDEBAR_COLLAPSED_KEY } from './sidebar-state';
+
+const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
+
+export async function readSettings(): Promise<Settings> {
+  const parsed = Settings.safeParse(await settingsItem.getValue());
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** Validates before writing; throws a zod error on an invalid value (the options form shows it). */
+export async function writeSettings(value: Settings): Promise<Settings> {
+  const parsed = Settings.parse(value);
+  await settingsItem.setValue(parsed);
+  return parsed;
+}
+
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => {
+    const parsed = Settings.safeParse(value);
+    callback(parsed.success ? parsed.data : DEFAULT_SETTINGS);
+  });
+}
+
+/** Collapsed to a tab at the page edge (the content script reads the same key via sidebar-state.ts). */
+export const sidebarCollapsed = storage.defineItem<boolean>(`local:${SIDEBAR_COLLAPSED_KEY}`, { fallback: false });
+
+/** A CRM instance the person has used with the extension. */
+export interface StoredConnection {
+  crm: string;
+  instance: string;
+  /** `scheme://host[:port]` of the instance, to find its tabs. */
+  origin: string;
+  /** Last time a record of this instance was coached (ISO). */
+  lastUsedAt: string;
+  /** Last successful read of the CRM (ISO), or null. */
+  lastSync: string | null;
+  user: { id: string; name: string } | null;
+}
+
+export const connections = storage.defineItem<StoredConnection[]>('local:connections', { fallback: [] });
+
+let writes: Promise<void> = Promise.resolve();
+
+/** Add or update one connection, most recently used first. Serialised: concurrent reads do not lose updates. */
+export function touchConnection(update: Pick<StoredConnection, 'crm' | 'instance' | 'origin'> & Partial<StoredConnection>): Promise<void> {
+  writes = writes.then(() => applyConnection(update)).catch((error: unknown) => console.warn('Deal Coach: could not save the connection', error));
+  return writes;
+}
+
+async function applyConnection(update: Pick<StoredConnection, 'crm' | 'instance' | 'origin'> & Partial<StoredConnection>): Promise<void> {
+  const all = await connections.getValue();
+  const index = all.findIndex((c) => c.crm === update.crm && c.instance === update.instance);
+  const previous: StoredConnection = all[index] ?? { crm: update.crm, instance: update.instance, origin: update.origin, lastUsedAt: new Date().toISOString(), lastSync: null, user: null };
+  const next: StoredConnection = { ...previous, ...stripUndefined(update) };
+  const rest = all.filter((_, i) => i !== index);
+  await connections.setValue([next, ...rest].sort((a, b) => b.lastUsedAt.localeCompare(a.lastUsedAt)));
+}
+
+/** "Delete all local data": settings, UI state and connections. */
+export async function clearStorage(): Promise<void> {
+  await storage.clear('local');
+  await storage.clear('session').catch(() => undefined);
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
