@@ -16,7 +16,8 @@ export const CRM_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   srcDir: '.',
-  outDir: '.output',
+  // A separate output per checkout or engineer (DEAL_COACH_OUT) keeps parallel builds from colliding.
+  outDir: process.env.DEAL_COACH_OUT ?? '.output',
   manifest: {
     name: 'Deal Coach',
     description: 'Coaching beside your CRM opportunity: qualification, stakeholders, cycle and push-rate risks.',

@@ -7,6 +7,20 @@ import type { Activity, Deal, Influence, Stakeholder } from '../model';
 
 /** A done call, meeting or email is contact with a person; tasks and notes are not. */
 export const CONTACT_KINDS: ReadonlySet<Activity['kind']> = new Set(['call', 'meeting', 'email']);
+const NOTE_KINDS: ReadonlySet<Activity['kind']> = new Set(['note']);
+
+/**
+ * A CRM that logs no calls, meetings or emails (Tryton keeps only notes) declares it in `deal.tracks`;
+ * there a note naming a person is the only evidence of contact there is, so it counts.
+ */
+export function logsNotesOnly(deal: Deal): boolean {
+  const kinds = deal.tracks?.activityKinds;
+  return kinds !== undefined && kinds.includes('note') && !kinds.some((k) => CONTACT_KINDS.has(k));
+}
+
+export function contactKinds(deal: Deal): ReadonlySet<Activity['kind']> {
+  return logsNotesOnly(deal) ? NOTE_KINDS : CONTACT_KINDS;
+}
 
 /** People whose absence or silence puts a deal at risk, most important first. */
 export const KEY_INFLUENCES: readonly Influence[] = ['economic-buyer', 'decision-maker', 'champion'];
@@ -40,8 +54,9 @@ export interface LastContact {
 /** Latest done call/meeting/email naming each stakeholder id. Activities with unreadable dates are ignored. */
 export function lastContacts(deal: Deal): Map<string, LastContact> {
   const latest = new Map<string, number>();
+  const kinds = contactKinds(deal);
   for (const a of deal.activities) {
-    if (!a.done || !CONTACT_KINDS.has(a.kind) || a.stakeholderIds.length === 0) continue;
+    if (!a.done || !kinds.has(a.kind) || a.stakeholderIds.length === 0) continue;
     const day = dayNumber(a.at);
     if (Number.isNaN(day)) continue;
     for (const id of a.stakeholderIds) {
@@ -67,7 +82,8 @@ export function within(contact: LastContact | undefined, today: number, windowDa
  * CRM (or an export) whose activities we do not read, so "not contacted" cannot be told from "not logged".
  */
 export function hasActivityLog(deal: Deal): boolean {
-  return deal.activities.length > 0;
+  // A CRM that declares what it logs has a log, even when this deal's is empty.
+  return deal.activities.length > 0 || (deal.tracks?.activityKinds?.length ?? 0) > 0;
 }
 
 /** A deal with neither contacts nor activities carries no people data at all (CSV exports, Maven). */

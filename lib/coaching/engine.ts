@@ -5,7 +5,7 @@
 import { dayNumber } from '../dates';
 import { SEVERITY_ORDER, type Deal, type Finding } from '../model';
 import { qualificationStatus } from '../playbooks/qualification';
-import { hasActivityLog, hasPeopleData, isKey, isOpen, lastContacts, todayOf, within } from './contacts';
+import { hasActivityLog, hasPeopleData, isKey, isOpen, lastContacts, logsNotesOnly, todayOf, within } from './contacts';
 import { bigDealConcentration } from './rules/big-deal-concentration';
 import { closeDatePast } from './rules/close-date-past';
 import { closeDatePushed } from './rules/close-date-pushed';
@@ -119,6 +119,10 @@ function limitations(deal: Deal, context: CoachingContext, failures: RuleFailure
     if (!typical || typical.n === 0) notes.push(`No typical time for the stage "${stage}": no closed deal's history shows it, so time in stage is not judged.`);
     else if (!entered) notes.push(`When this deal entered "${stage}" is not recorded, so time in stage is not judged.`);
   }
+  if (logsNotesOnly(deal)) {
+    notes.push('This CRM logs no calls or meetings: contact with people is judged from the notes that name them.');
+  }
+  if (deal.tracks?.nextStep === false) notes.push('This CRM has no next-step field, so a missing next step is not flagged.');
   if (!hasActivityLog(deal)) {
     notes.push(
       'No calls, meetings, emails or tasks are logged on this deal, and there is no telling whether none happened or they are not recorded here: contact checks (unreached key people, single-threaded) were skipped.',

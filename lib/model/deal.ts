@@ -78,6 +78,19 @@ export const Deal = z.object({
   stakeholders: z.array(Stakeholder),
   activities: z.array(Activity),
   fields: z.record(z.string(), FieldValue),
+  /**
+   * What this CRM records at all, when it records less than a full CRM: a CRM that logs only notes
+   * (Tryton) or has no next-step field says so here, so coaching can tell "not done" from "not
+   * recorded". Absent means everything is recorded.
+   */
+  tracks: z
+    .object({
+      /** Activity kinds the CRM can hold. */
+      activityKinds: z.array(ActivityKind).optional(),
+      /** false when the CRM has no next-step field. */
+      nextStep: z.boolean().optional(),
+    })
+    .nullish(),
   isNewBusiness: z.boolean().nullish(),
   product: z.string().nullish(),
 });

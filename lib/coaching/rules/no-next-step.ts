@@ -4,7 +4,7 @@
  * activities either the rule stays silent (nothing to judge).
  */
 import { dayNumber } from '../../dates';
-import { insider, todayOf } from '../contacts';
+import { insider, logsNotesOnly, todayOf } from '../contacts';
 import type { CoachingRule } from '../types';
 import { plural, who } from '../words';
 
@@ -12,9 +12,12 @@ export const noNextStep: CoachingRule = {
   id: 'no-next-step',
   description: 'No next step recorded and nothing scheduled.',
   run(deal, context) {
-    const next = deal.nextStep;
+    const noField = deal.tracks?.nextStep === false;
+    const next = noField ? undefined : deal.nextStep;
     if (next != null && next.trim() !== '') return [];
     if (next === undefined && deal.activities.length === 0) return [];
+    // No next-step field and nothing that can be scheduled (a notes-only CRM): nothing to judge.
+    if (next === undefined && logsNotesOnly(deal)) return [];
     const today = todayOf(context.now);
     if (Number.isNaN(today)) return [];
     let upcoming = 0;

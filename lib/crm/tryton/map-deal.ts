@@ -11,8 +11,8 @@
  *   lost with amount 0, which means "unknown", not "lost nothing" (DESIGN §3).
  * - People: the account's party relations ("Decision maker at", "Champion at", "Buyer at", any
  *   others as 'other'), labelled from the person's side; the opportunity's contact is the primary one.
- * - Activities: notes (`ir.note`) only — Tryton logs no calls, meetings or emails, and says so in
- *   `fields['$activityKinds']`. A note is linked to the people it names.
+ * - Activities: notes (`ir.note`) only — Tryton logs no calls, meetings or emails and has no
+ *   next-step field, and says so in `deal.tracks`. A note is linked to the people it names.
  * - Owner: the employee (`company.employee`) the opportunity is assigned to.
  */
 import { Influence, type Activity, type CloseDateChange, type DealInput, type FieldValue, type IsoDate, type RecordRef, type Stakeholder, type StageCategory, type StageChange, type Timestamp } from '../../model';
@@ -20,13 +20,8 @@ import { influenceOf } from '../shared/influence';
 import { asArray, asRecord, isRecord, share, str, type Json } from '../shared/values';
 import { trytonDate, trytonInstant, trytonNumber } from './rpc';
 
-/**
- * The kinds of activity this CRM can hold at all, comma-separated, so rules do not read "no call
- * logged" as "nobody was called". A `$` name cannot clash with a Tryton field; it would become a typed
- * Deal field (`activityKinds`) if the model adopts one.
- */
-export const ACTIVITY_KINDS_FIELD = '$activityKinds';
-export const ACTIVITY_KINDS = 'note';
+/** What Tryton records at all, so rules do not read "no call logged" as "nobody was called". */
+export const TRYTON_TRACKS = { activityKinds: ['note'], nextStep: false } as const satisfies DealInput['tracks'];
 
 interface StageInfo {
   name: string;
@@ -146,7 +141,6 @@ function fieldsOf(opp: Json): Record<string, FieldValue> {
     party: str(related(opp, 'party').rec_name),
     employee: str(related(opp, 'employee').rec_name),
     contact: str(related(opp, 'contact').rec_name),
-    [ACTIVITY_KINDS_FIELD]: ACTIVITY_KINDS,
   };
 }
 
@@ -169,6 +163,7 @@ export function baseDeal(ref: RecordRef, opp: Json): Omit<DealInput, 'history' |
     closeDate: endDate,
     closedAt: stage.category === 'open' ? null : endDate,
     fields: fieldsOf(opp),
+    tracks: { activityKinds: [...TRYTON_TRACKS.activityKinds], nextStep: TRYTON_TRACKS.nextStep },
   };
 }
 

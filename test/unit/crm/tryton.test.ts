@@ -13,7 +13,7 @@ import { recordedIo, type Recording } from '../../../lib/crm/shared/recorded-io'
 import { CrmError } from '../../../lib/crm/types';
 import { createTrytonAdapter, HISTORY_PAGE_SIZE, matchTryton, MAX_REVISIONS } from '../../../lib/crm/tryton';
 import { databaseOf } from '../../../lib/crm/tryton/match';
-import { ACTIVITY_KINDS_FIELD, influenceOfRelation } from '../../../lib/crm/tryton/map-deal';
+import { influenceOfRelation } from '../../../lib/crm/tryton/map-deal';
 import { rpcClient } from '../../../lib/crm/tryton/rpc';
 import { sessionAuthorization, trytonPageHeaders } from '../../../lib/crm/tryton/session';
 import type { Exchange, SeedFacts } from '../../tryton/live';
@@ -160,7 +160,7 @@ describe('tryton readDeal() — the stale showcase deal', () => {
     expect(toIsoDate(deal.activities.at(-1)!.at)).toBe(stale.lastNoteOn);
     const champion = deal.stakeholders.find((s) => s.influence === 'champion')!;
     expect(deal.activities.at(-1)!.stakeholderIds).toEqual([champion.id]);
-    expect(deal.fields[ACTIVITY_KINDS_FIELD]).toBe('note');
+    expect(deal.tracks).toEqual({ activityKinds: ['note'], nextStep: false });
     expect(deal.fields).toMatchObject({ reference: 'GLX-2291', state: 'opportunity', conversion_probability: 0.5, comment: null, end_date: stale.closeDate });
   });
 });
