@@ -16,17 +16,23 @@ export interface Period {
   label: string;
 }
 
+/** Day number of a `YYYY-MM-DD` calendar date; NaN for 2017-02-30 and friends (no rolling over). */
+function calendarDay(text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return NaN;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return NaN;
+  const ms = Date.UTC(y, mo - 1, d);
+  return new Date(ms).getUTCDate() === d ? ms / DAY_MS : NaN;
+}
+
 /** Day number since 1970-01-01 (UTC) of a calendar date or an instant; NaN when unparseable. */
 export function dayNumber(value: Timestamp): number {
-  if (value.length === 10) {
-    const y = Number(value.slice(0, 4));
-    const m = Number(value.slice(5, 7));
-    const d = Number(value.slice(8, 10));
-    if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
-    const ms = Date.UTC(y, m - 1, d);
-    // Reject 2017-02-30 and friends rather than rolling over.
-    return new Date(ms).getUTCDate() === d ? ms / DAY_MS : NaN;
-  }
+  if (value.length === 10) return calendarDay(value);
+  // Date.parse rolls 2017-02-30T10:00Z over to 2 March: the calendar part must be a real date too.
+  if (value.length < 10 || Number.isNaN(calendarDay(value.slice(0, 10)))) return NaN;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? NaN : Math.floor(ms / DAY_MS);
 }

@@ -58,6 +58,8 @@ export class CycleTally {
 /**
  * The cycle to coach an owner's deals against: their own when they have at least `minOwnWon`
  * measurable wins (enough for a median to mean something), else the whole history's ("team").
+ * A history holding only the owner's own wins (no team history could be read) is called what it
+ * is — 'own', with its small n — rather than passed off as the team's.
  * null when no won deal in the history has both dates.
  */
 export function typicalCycle(history: readonly Deal[], ownerId: string, minOwnWon: number): TypicalCycle | null {
@@ -84,8 +86,9 @@ export class TypicalCycleTally {
   }
 
   result(): TypicalCycle | null {
-    const useOwn = this.own.length > 0 && this.own.length >= this.minOwnWon;
+    const ownOnly = this.own.length === this.team.length;
+    const useOwn = this.own.length > 0 && (this.own.length >= this.minOwnWon || ownOnly);
     const stats = cycleStats(useOwn ? this.own : this.team);
-    return stats ? { ...stats, basis: useOwn ? 'own' : 'team' } : null;
+    return stats ? { ...stats, basis: useOwn ? 'own' : 'team', ownWon: this.own.length } : null;
   }
 }

@@ -38,9 +38,8 @@ export function dayCache(): DayOf {
         known = Number.isNaN(day) ? NOT_A_DATE : day + OFFSET;
         byDate[slot] = known;
       }
-      if (known !== NOT_A_DATE) return known - OFFSET;
-      // Not a calendar date (02-30): an instant on it is still whatever dayNumber makes of it.
-      if (value.length === 10) return NaN;
+      // Not a calendar date (02-30): no day, whatever the time part says (as lib/dates).
+      return known === NOT_A_DATE ? NaN : known - OFFSET;
     }
     let day = byText.get(value);
     if (day === undefined) {

@@ -35,10 +35,13 @@ export function personalSummary(history: readonly Deal[], ownerId: string, now: 
   const velocity = new VelocityTally(ALL_TIME);
   let ownerName = '';
   let openDeals = 0;
+  // The pipeline's first stage, from every deal: an owner's own deals may all be past it.
+  let firstOrder = Infinity;
 
   for (const deal of history) {
     const f = dealFacts(deal, day);
     cycle.add(f);
+    if (f.stageOrder !== null && f.stageOrder < firstOrder) firstOrder = f.stageOrder;
     if (f.ownerId !== ownerId) continue;
     ownerName ||= f.ownerName;
     winRates.add(f);
@@ -59,7 +62,7 @@ export function personalSummary(history: readonly Deal[], ownerId: string, now: 
     winRates: winRates.result(),
     typicalCycle,
     pushRate: push.result(),
-    velocity: velocityWhatIf(velocity.inputs(typicalCycle?.median ?? null)),
+    velocity: velocityWhatIf(velocity.inputs(typicalCycle?.median ?? null, firstOrder)),
     trend: quarters.map((q) => ({ quarter: q.period.label, winRate: rate(q.won, q.won + q.lost) })),
     openDeals,
     asOf: now,

@@ -91,7 +91,7 @@ class GroupTally {
   private readonly cycle: CycleTally;
   private readonly push: PushTally;
   private readonly stages: StageConversionTally;
-  private readonly velocity: VelocityTally;
+  readonly velocity: VelocityTally;
   private readonly balance: BalanceTally;
   private readonly keyMetrics: KeyMetricsTally;
 
@@ -146,7 +146,7 @@ class GroupTally {
       cycle,
       pushRate: this.push.result(),
       stageConversion: this.stages.result(whole.stages),
-      velocity: velocityWhatIf(this.velocity.inputs(cycle?.median ?? null)),
+      velocity: velocityWhatIf(this.velocity.inputs(cycle?.median ?? null, whole.velocity.firstOrder)),
       balance: this.balance.result(),
       keyMetrics: this.keyMetrics.result(),
     };

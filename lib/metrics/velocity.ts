@@ -36,8 +36,9 @@ export function velocityWhatIf(inputs: VelocityInputs, whatIf: WhatIf = { gain: 
 
 /**
  * Velocity inputs from a set of deals and a cycle (usually the typical cycle's median).
- * - open qualified: open deals past the first stage — stage order ≥ 1, taking order 0 as the first
- *   stage; a deal whose stage has no order counts, since nothing says it is unqualified;
+ * - open qualified: open deals past the pipeline's first stage — the lowest stage order among the
+ *   deals, however the CRM numbers its stages (0- or 1-based); a deal whose stage has no order
+ *   counts, since nothing says it is unqualified;
  * - average won amount: over won deals with a known amount;
  * - unit win rate: won ÷ (won + lost).
  * Inputs that cannot be computed are listed in `missing` (0 placeholders), so perDay is null.
@@ -51,7 +52,11 @@ export function velocityFromDeals(deals: readonly Deal[], cycleDays: number | nu
 
 /** Velocity inputs over the deals closed in a window (and the deals open now). */
 export class VelocityTally {
-  private openQualified = 0;
+  /** Open deals by stage order: which are "qualified" is only known once the first stage is. */
+  private readonly openByOrder = new Map<number, number>();
+  private openUnordered = 0;
+  /** Lowest stage order seen on any deal: the pipeline's first stage. */
+  firstOrder = Infinity;
   private won = 0;
   private lost = 0;
   private wonAmounts = 0;
@@ -60,8 +65,10 @@ export class VelocityTally {
   constructor(private readonly window: Window) {}
 
   add(f: DealFacts): void {
+    if (f.stageOrder !== null && f.stageOrder < this.firstOrder) this.firstOrder = f.stageOrder;
     if (f.outcome === 'open') {
-      if (f.stageOrder === null || f.stageOrder >= 1) this.openQualified++;
+      if (f.stageOrder === null) this.openUnordered++;
+      else this.openByOrder.set(f.stageOrder, (this.openByOrder.get(f.stageOrder) ?? 0) + 1);
       return;
     }
     if (!closedIn(f, this.window)) return;
@@ -77,20 +84,25 @@ export class VelocityTally {
   }
 
   merge(other: VelocityTally): void {
-    this.openQualified += other.openQualified;
+    this.openUnordered += other.openUnordered;
+    for (const [order, n] of other.openByOrder) this.openByOrder.set(order, (this.openByOrder.get(order) ?? 0) + n);
+    this.firstOrder = Math.min(this.firstOrder, other.firstOrder);
     this.won += other.won;
     this.lost += other.lost;
     this.wonAmounts += other.wonAmounts;
     this.wonWithAmount += other.wonWithAmount;
   }
 
-  inputs(cycleDays: number | null): VelocityInputs {
+  /** `firstOrder`: the pipeline's first stage; a group measured against the whole report passes the report's. */
+  inputs(cycleDays: number | null, firstOrder = this.firstOrder): VelocityInputs {
+    let openQualified = this.openUnordered;
+    for (const [order, n] of this.openByOrder) if (order > firstOrder) openQualified += n;
     const missing: NonNullable<VelocityInputs['missing']> = [];
     if (this.wonWithAmount === 0) missing.push('averageWonAmount');
     if (this.won + this.lost === 0) missing.push('unitWinRate');
     if (cycleDays === null || !(cycleDays > 0)) missing.push('cycleDays');
     return {
-      openQualified: this.openQualified,
+      openQualified,
       averageWonAmount: this.wonWithAmount ? this.wonAmounts / this.wonWithAmount : 0,
       unitWinRate: this.won + this.lost ? this.won / (this.won + this.lost) : 0,
       cycleDays: cycleDays !== null && cycleDays > 0 ? cycleDays : 0,

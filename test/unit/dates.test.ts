@@ -15,6 +15,7 @@ describe('dates', () => {
 
   it('rejects impossible calendar dates instead of rolling over', () => {
     expect(dayNumber('2017-02-30')).toBeNaN();
+    expect(dayNumber('2017-02-30T10:00:00Z')).toBeNaN();
     expect(parseUsDate('2/30/2017')).toBeNull();
     expect(parseUsDate('10/20/2016')).toBe('2016-10-20');
     expect(parseUsDate('2016-10-20')).toBeNull();

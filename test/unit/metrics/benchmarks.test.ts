@@ -54,6 +54,7 @@ describe('personalSummary', () => {
     open(500, { owner: 'me', ownerName: 'Me', order: 2, closeDate: '2017-12-01' }), // expected in Q4, still open: pushed
     open(500, { owner: 'me', ownerName: 'Me', order: 2, closeDate: '2018-02-01' }),
     won(1000, { owner: 'you', ownerName: 'You', created: '2017-01-01', closed: '2017-01-31' }),
+    open(100, { owner: 'you', ownerName: 'You', order: 1 }), // the pipeline's first stage: 'me' has none there
   ];
 
   it("summarises the rep's own deals for the popup", () => {

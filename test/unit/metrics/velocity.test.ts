@@ -45,6 +45,11 @@ describe('velocityFromDeals', () => {
     expect(velocityFromDeals(deals, 60)).toEqual({ openQualified: 3, averageWonAmount: 20_000, unitWinRate: 0.75, cycleDays: 60 });
   });
 
+  it('finds the first stage however the CRM numbers its stages (the demo CRM and Tryton count from 1)', () => {
+    const oneBased = [open(1, { order: 1 }), open(1, { order: 1 }), open(1, { order: 2 }), open(1, { order: 3 }), won(1_000, { order: 4 })];
+    expect(velocityFromDeals(oneBased, 30).openQualified).toBe(2);
+  });
+
   it('names the inputs it could not compute, so the velocity is null rather than a false 0', () => {
     const v = velocityFromDeals([open(1), lost(1)], null);
     expect(v.missing).toEqual(['averageWonAmount', 'cycleDays']);
