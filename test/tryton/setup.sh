@@ -22,7 +22,9 @@ for arg in "$@"; do
 done
 
 started=$(tryton_now_ms)
-installed=$("$TRYTON_SCRIPTS/install.sh" | tee /dev/stderr)
+# Shown as it goes and kept. Not `tee /dev/stderr`: under Node's child_process stderr is a socket,
+# which /dev/stderr cannot open (ENXIO).
+installed=$("$TRYTON_SCRIPTS/install.sh" | while IFS= read -r line; do printf '%s\n' "$line" >&2; printf '%s\n' "$line"; done)
 case $installed in *"already installed"*) ;; *) tryton_timing install "$started" ;; esac
 
 snapshots=$(dirname "$TRYTON_BASE")
