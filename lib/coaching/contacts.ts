@@ -82,12 +82,14 @@ export function within(contact: LastContact | undefined, today: number, windowDa
  * CRM (or an export) whose activities we do not read, so "not contacted" cannot be told from "not logged".
  */
 export function hasActivityLog(deal: Deal): boolean {
+  if (deal.tracks?.people === false) return false;
   // A CRM that declares what it logs has a log, even when this deal's is empty.
   return deal.activities.length > 0 || (deal.tracks?.activityKinds?.length ?? 0) > 0;
 }
 
 /** A deal with neither contacts nor activities carries no people data at all (CSV exports, Maven). */
 export function hasPeopleData(deal: Deal): boolean {
+  if (deal.tracks?.people === false) return false;
   return deal.stakeholders.length > 0 || deal.activities.length > 0;
 }
 

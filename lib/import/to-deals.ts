@@ -218,8 +218,10 @@ export function rowsToDeals(parsed: ParsedRows, mappingInput: ColumnMappingInput
       closeDate,
       closedAt,
       history: { closeDateChanges: [], stageChanges: [], tracked: false },
+      // A report export lists no people: their absence is not evidence of none.
       stakeholders: [],
       activities: [],
+      tracks: { people: false },
       fields,
       isNewBusiness,
       product,

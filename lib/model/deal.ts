@@ -89,6 +89,11 @@ export const Deal = z.object({
       activityKinds: z.array(ActivityKind).optional(),
       /** false when the CRM has no next-step field. */
       nextStep: z.boolean().optional(),
+      /**
+       * false when this record's people and activities were not read (a history row, a CSV
+       * export): empty lists then mean "unknown", not "nobody".
+       */
+      people: z.boolean().optional(),
     })
     .nullish(),
   isNewBusiness: z.boolean().nullish(),

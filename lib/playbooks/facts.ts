@@ -54,6 +54,8 @@ export function describeFact(fact: string): string | null {
 
 /** Resolve a fact against the deal: true/false, or null when the fact is unknown (treated as not tracked). */
 export function resolveFact(fact: string, deal: Deal): boolean | null {
+  // People not read (a history row, a CSV export): a fact about them is unknown, not false.
+  if (deal.tracks?.people === false) return null;
   const people = deal.stakeholders;
   if (fact === '$stakeholders:key') {
     let buyer = false;

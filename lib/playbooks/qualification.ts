@@ -24,7 +24,7 @@
  */
 import type { Deal, FieldMapping, FieldValue, Playbook } from '../model';
 import type { QualificationItem, QualificationView } from '../coaching/types';
-import { isFact, resolveFact } from './facts';
+import { describeFact, isFact, resolveFact } from './facts';
 
 export interface FieldSpec {
   /** Field API name, or the fact with its `$`. */
@@ -97,7 +97,7 @@ export function qualificationStatus(deal: Deal, playbook: Playbook): Qualificati
         const value = resolveFact(spec.name, deal);
         if (value === null) continue;
         present = true;
-        if (value) answeredBy.push(spec.name);
+        if (value) answeredBy.push(describeFact(spec.name) ?? spec.name);
       } else {
         const hit = lookup(spec.name);
         if (!hit.present) continue;

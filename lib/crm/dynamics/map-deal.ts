@@ -162,5 +162,5 @@ export function mapDeal(ref: RecordRef, data: RecordViewData, now: Date): DealIn
 export function mapHistoryRow(instance: string, row: Json): DealInput {
   const id = str(row.opportunityid) ?? '';
   const ref: RecordRef = { crm: 'dynamics', instance, id, url: `https://${instance}/main.aspx?pagetype=entityrecord&etn=opportunity&id=${id}` };
-  return { ...base(ref, row), history: { closeDateChanges: [], stageChanges: [], tracked: false }, stakeholders: [], activities: [] };
+  return { ...base(ref, row), history: { closeDateChanges: [], stageChanges: [], tracked: false }, stakeholders: [], activities: [], tracks: { people: false } };
 }

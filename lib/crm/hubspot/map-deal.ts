@@ -214,5 +214,5 @@ export function mapSearchResult(instance: string, uiOrigin: string, portalId: st
   const properties = asRecord(row.properties);
   const ref: RecordRef = { crm: 'hubspot', instance, id, url: `${uiOrigin}/contacts/${portalId}/record/0-3/${id}` };
   const owner = owners.get(str(properties.hubspot_owner_id) ?? '') ?? null;
-  return { ...core(ref, properties, stages, owner, null), history: { closeDateChanges: [], stageChanges: [], tracked: false }, stakeholders: [], activities: [] };
+  return { ...core(ref, properties, stages, owner, null), history: { closeDateChanges: [], stageChanges: [], tracked: false }, stakeholders: [], activities: [], tracks: { people: false } };
 }

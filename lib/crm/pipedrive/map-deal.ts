@@ -173,5 +173,6 @@ export function mapListDeal(instance: string, deal: Json, stages: Map<string, St
     history: { closeDateChanges: [], stageChanges: [], tracked: false },
     stakeholders: [],
     activities: [],
+    tracks: { people: false },
   };
 }

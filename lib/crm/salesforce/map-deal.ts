@@ -153,6 +153,7 @@ export function mapHistoryRecord(instance: string, lightningOrigin: string | nul
     history: { ...historyFromSnapshots(historyRows), tracked: true },
     stakeholders: [],
     activities: [],
+    tracks: { people: false },
     fields: scalarFields(record, (key) => key === 'attributes'),
     isNewBusiness: isNewBusiness(record.Type),
     product: null,

@@ -180,5 +180,6 @@ export function mapRecordView(ref: RecordRef, opp: Json, revisions: readonly Rev
 
 /** A history row: no revisions, people or notes are read in bulk, so its changes are unknown (tracked: false), not none. */
 export function mapHistoryRow(ref: RecordRef, opp: Json): DealInput {
-  return { ...baseDeal(ref, opp), history: { closeDateChanges: [], stageChanges: [], tracked: false }, stakeholders: [], activities: [] };
+  const base = baseDeal(ref, opp);
+  return { ...base, history: { closeDateChanges: [], stageChanges: [], tracked: false }, stakeholders: [], activities: [], tracks: { ...base.tracks, people: false } };
 }

@@ -38,3 +38,22 @@ describe('coaching a notes-only CRM', () => {
     expect(ids).toContain('unreached-influencer');
   });
 });
+
+describe('coaching a record whose people were not read (history row, CSV export)', () => {
+  const row = (over: Partial<DealInput> = {}) => healthyDeal({ stakeholders: [], activities: [], tracks: { people: false }, ...over });
+
+  it('does not call people questions missing, nor flag people it never saw', () => {
+    // Tryton answers the influencer questions from people facts only.
+    const tryton = row({ ref: { crm: 'tryton', instance: 'tryton.local', id: '7', url: '' } });
+    const view = buildCoachingView(tryton, makeContext());
+    const people = view.qualification.items.filter((i) => i.questionId === 'influencers-identified' || i.questionId === 'influencer-roles');
+    expect(people.map((i) => i.status)).toEqual(['not-tracked', 'not-tracked']);
+    const ids = view.findings.map((f) => f.ruleId);
+    for (const id of ['no-decision-maker', 'unreached-influencer', 'single-threaded']) expect(ids).not.toContain(id);
+  });
+
+  it('still judges what it did read: age, close date, qualification fields', () => {
+    const ids = coachDeal(row({ fields: {}, closeDate: '2026-01-01' }), makeContext()).map((f) => f.ruleId);
+    expect(ids).toContain('close-date-past');
+  });
+});

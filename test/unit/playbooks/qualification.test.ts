@@ -47,7 +47,8 @@ describe('qualificationStatus', () => {
     expect(none).toMatchObject({ 'economic-buyer': 'missing', champion: 'missing', metrics: 'not-tracked' });
     const view = qualificationStatus(dealIn('demo', {}, ['economic-buyer', 'champion']), MEDDPICC);
     const eb = view.items.find((i) => i.questionId === 'economic-buyer');
-    expect(eb).toMatchObject({ status: 'answered', answeredBy: ['$stakeholder:economic-buyer'] });
+    // Shown to a rep: the fact in words, not its internal name.
+    expect(eb).toMatchObject({ status: 'answered', answeredBy: ['an economic buyer named on the deal'] });
     expect(statusOf(dealIn('demo', {}, ['decision-maker']), BANT).authority).toBe('answered');
   });
 
