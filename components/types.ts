@@ -74,6 +74,29 @@ export interface Connection {
   /** API requests made today to this instance (DESIGN §8). */
   callsToday: number;
   user: { id: string; name: string } | null;
+  /** The org's own daily API usage, as the CRM last reported it (Salesforce `Sforce-Limit-Info`); absent when the CRM does not say. */
+  apiUsage?: { used: number; max: number; at: string } | null;
+}
+
+export type TokenKind = 'hubspot' | 'pipedrive';
+
+/** Options → CRM tokens. Callbacks resolve to an error message to show, or null when done. */
+export interface CredentialsProps {
+  /** Saved tokens by HubSpot portal id / Pipedrive company host, redacted. */
+  hubspot: Array<{ owner: string; redacted: string }>;
+  pipedrive: Array<{ owner: string; redacted: string }>;
+  hubspotEmail: string;
+  onSaveToken(kind: TokenKind, owner: string, token: string): Promise<string | null>;
+  onRemoveToken(kind: TokenKind, owner: string): Promise<void>;
+  onSaveHubSpotEmail(email: string): Promise<string | null>;
+}
+
+/** Options → custom CRM domains (optional host permissions granted at runtime). */
+export interface CustomDomainsProps {
+  /** Origins granted beyond the manifest's CRM hosts, e.g. "https://crm.example.com". */
+  granted: string[];
+  onAdd(host: string): Promise<string | null>;
+  onRemove(origin: string): Promise<void>;
 }
 
 export interface OptionsProps {
@@ -86,4 +109,8 @@ export interface OptionsProps {
   onDeleteAllData(): Promise<void>;
   /** ISO "now" for "last sync 3 min ago"; defaults to the current time. */
   now?: string;
+  /** HubSpot / Pipedrive tokens; the section is left out when absent. */
+  credentials?: CredentialsProps;
+  /** Custom CRM domains; the section is left out when absent. */
+  customDomains?: CustomDomainsProps;
 }

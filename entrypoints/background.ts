@@ -5,16 +5,18 @@
 import { browser } from 'wxt/browser';
 import { createCache } from '../lib/platform/cache';
 import { createCoachingService } from '../lib/platform/coaching-service';
-import { counted, findCrmTab, transportFor } from '../lib/platform/crm-io';
+import { createCrmAccess } from '../lib/platform/crm-access';
+import { findCrmTab } from '../lib/platform/crm-io';
 import { registerHandlers, type HandlerMap } from '../lib/platform/dispatch';
 import { adapterFor } from '../lib/crm/registry';
 import { checkSameOrigin } from '../lib/platform/guards';
 import { tabMessenger } from '../lib/platform/messaging';
-import { usageDay } from '../lib/platform/cache-policy';
 import { createRepository } from '../lib/platform/repository';
 import { clearStorage, connections, readSettings, touchConnection } from '../lib/platform/settings';
 import { createSummaryService } from '../lib/platform/summary-service';
-import type { CrmAdapter } from '../lib/crm/types';
+import { createReviewService } from '../lib/platform/review-service';
+import { createReviewCache } from '../lib/platform/cache';
+import { ReviewSnapshot } from '../lib/review/diff';
 
 const HISTORY_ALARM = 'refresh-history';
 
@@ -22,16 +24,15 @@ export default defineBackground(() => {
   const now = () => Date.now();
   const lastUse = new Map<string, number>();
   const cache = createCache();
+  // Every CRM io: pinned transport, the sender tab's own credential, Salesforce's usage guard, calls counted.
+  const access = createCrmAccess({ cache, now });
+  const ioFor = access.ioFor;
   const repository = createRepository({
     cache,
     now,
+    whoAmIHint: access.whoAmIHint,
     onSynced: (at, fetchedAt) => void touchConnection({ crm: at.crm, instance: at.instance, origin: new URL(at.url).origin, lastSync: fetchedAt }),
   });
-  const ioFor = (adapter: CrmAdapter, origin: string, tabId: number | null) => {
-    const io = transportFor(adapter, origin, tabId);
-    const instance = new URL(origin).host;
-    return io && counted(io, () => void cache.addUsage(instance, usageDay(now()), 1));
-  };
   const coaching = createCoachingService({
     repository,
     settings: readSettings,
@@ -43,7 +44,7 @@ export default defineBackground(() => {
       const key = `${at.crm}|${at.instance}`;
       if (now() - (lastUse.get(key) ?? 0) < 60_000) return;
       lastUse.set(key, now());
-      void touchConnection({ crm: at.crm, instance: at.instance, origin, lastUsedAt: new Date(now()).toISOString() });
+      void touchConnection({ crm: at.crm, instance: at.instance, origin, pageUrl: at.url, lastUsedAt: new Date(now()).toISOString() });
     },
     // Who is signed in (cached hourly), for the options page and the popup.
     afterRead: (adapter, at, io) =>
@@ -57,6 +58,17 @@ export default defineBackground(() => {
     settings: readSettings,
     connections: () => connections.getValue(),
     saveUser: (c, user) => touchConnection({ crm: c.crm, instance: c.instance, origin: c.origin, user }),
+    now,
+    findTab: findCrmTab,
+    ioFor,
+    usageOf: access.usageOf,
+  });
+
+  const reviews = createReviewService({
+    repository,
+    reviewCache: createReviewCache(),
+    settings: readSettings,
+    connections: () => connections.getValue(),
     now,
     findTab: findCrmTab,
     ioFor,
@@ -76,12 +88,30 @@ export default defineBackground(() => {
       handle: async (request, { sender, tabId }) => {
         const origin = checkSameOrigin(request.url, sender);
         if (!origin.ok) return { kind: 'error', crmLabel: 'Deal Coach', errorKind: 'refused', message: `Refused: ${origin.reason}.` };
-        return coaching.getCoaching(request, { id: tabId, origin: origin.origin });
+        return coaching.getCoaching(request, { id: tabId, origin: origin.origin, url: sender.tab?.url ?? request.url });
       },
     },
     getPersonalSummary: { from: ['extension-page'], handle: () => summaries.getPersonalSummary() },
     getConnections: { from: ['extension-page'], handle: () => summaries.getConnections() },
     getReviewDeals: { from: ['extension-page'], handle: (request) => summaries.getReviewDeals(request) },
+    getTeamReview: { from: ['extension-page'], handle: (request) => reviews.getTeamReview(request) },
+    saveReviewSnapshot: { from: ['extension-page'], handle: ({ snapshot }) => reviews.saveSnapshot(snapshot) },
+    getReviewSnapshot: {
+      from: ['extension-page'],
+      handle: ({ scope }) =>
+        reviews.latestSnapshot(scope, (value) => {
+          const parsed = ReviewSnapshot.safeParse(value);
+          return parsed.success ? parsed.data : null;
+        }),
+    },
+    openReview: {
+      from: ['content-script'],
+      handle: async ({ ownerId }, { tabId }) => {
+        const query = new URLSearchParams(ownerId ? { owner: ownerId } : {}).toString();
+        await browser.tabs.create({ url: browser.runtime.getURL(`/review.html${query ? `?${query}` : ''}`), ...(tabId !== null ? { openerTabId: tabId } : {}) });
+        return { kind: 'opened' };
+      },
+    },
     deleteAllData: {
       from: ['extension-page'],
       handle: async () => {
@@ -89,6 +119,8 @@ export default defineBackground(() => {
         await clearStorage();
         repository.reset();
         coaching.reset();
+        reviews.reset();
+        access.reset();
         lastUse.clear();
         return { kind: 'done' };
       },

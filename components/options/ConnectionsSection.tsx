@@ -14,7 +14,7 @@ export function ConnectionsSection({ connections, now }: { connections: Connecti
         <p class="dc-opt-lead">No CRM yet. Open an opportunity in your CRM and Deal Coach connects with the session you are signed in with.</p>
       ) : (
         <>
-          <p class="dc-opt-lead">Deal Coach reads these with your own session. API calls count toward your CRM’s daily limit.</p>
+          <p class="dc-opt-lead">Deal Coach reads these with your own session. API calls count toward your CRM’s daily limit; for Salesforce, “org” is the whole org’s usage today as Salesforce reports it, and Deal Coach pauses above 80%.</p>
           <div class="dc-table-wrap">
             <table class="dc-table">
               <thead>
@@ -35,7 +35,14 @@ export function ConnectionsSection({ connections, now }: { connections: Connecti
                     <td class="dc-table__instance">{c.instance}</td>
                     <td>{c.user ? c.user.name : <span class="dc-muted">not signed in</span>}</td>
                     <td>{c.lastSync ? formatAge(c.lastSync, now) : <span class="dc-muted">never</span>}</td>
-                    <td class="dc-num">{formatCount(c.callsToday)}</td>
+                    <td class="dc-num">
+                      {formatCount(c.callsToday)}
+                      {c.apiUsage && (
+                        <span class="dc-usage dc-muted" title={`As ${c.crmLabel} reported it ${formatAge(c.apiUsage.at, now)}`}>
+                          org: {formatCount(c.apiUsage.used)} of {formatCount(c.apiUsage.max)} ({Math.round((c.apiUsage.used / c.apiUsage.max) * 100)}%)
+                        </span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

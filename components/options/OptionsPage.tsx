@@ -1,6 +1,8 @@
 import type { OptionsProps } from '../types';
 import { Icon } from '../icons';
 import { ConnectionsSection } from './ConnectionsSection';
+import { CredentialsSection } from './CredentialsSection';
+import { CustomDomainsSection } from './CustomDomainsSection';
 import { isLocked } from './Locked';
 import { PlaybookSection } from './PlaybookSection';
 import { PrivacySection } from './PrivacySection';
@@ -11,7 +13,7 @@ import { ThresholdsSection } from './ThresholdsSection';
  * onChange with a full Settings object; settings in `locked` (admin policy) are read-only.
  * Styles: ./options.css (import ./index.ts).
  */
-export function OptionsPage({ settings, locked, playbooks, connections, onChange, onDeleteAllData, now }: OptionsProps) {
+export function OptionsPage({ settings, locked, playbooks, connections, onChange, onDeleteAllData, now, credentials, customDomains }: OptionsProps) {
   return (
     <div class="dc-theme dc-options" data-theme="auto">
       <header class="dc-opt-head">
@@ -33,6 +35,8 @@ export function OptionsPage({ settings, locked, playbooks, connections, onChange
         <PlaybookSection settings={settings} playbooks={playbooks} locked={isLocked(locked, 'playbookId')} onChange={onChange} />
         <ThresholdsSection settings={settings} locked={locked} onChange={onChange} />
         <ConnectionsSection connections={connections} now={now ?? new Date().toISOString()} />
+        {credentials && <CredentialsSection {...credentials} />}
+        {customDomains && <CustomDomainsSection {...customDomains} />}
         <PrivacySection onDeleteAllData={onDeleteAllData} />
       </main>
     </div>

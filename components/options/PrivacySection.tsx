@@ -31,13 +31,13 @@ export function PrivacySection({ onDeleteAllData }: { onDeleteAllData(): Promise
       <p class="dc-opt-lead">Deal Coach reads your CRM with your own session and keeps what it read only in this browser:</p>
       <ul class="dc-bullets">
         <li>
-          <strong>Deals you opened</strong> and your <strong>pipeline history</strong>, cached so the sidebar opens quickly and your CRM’s API limits are respected.
+          <strong>Deals you opened</strong>, your and your team’s <strong>pipeline history</strong> and <strong>review snapshots</strong>, cached so the sidebar opens quickly and your CRM’s API limits are respected.
         </li>
         <li>
           <strong>Benchmarks</strong> computed from that history: typical cycle, time in stage, win rates.
         </li>
         <li>
-          <strong>Your settings</strong> on this page and a <strong>count of API calls</strong> per CRM and day.
+          <strong>Your settings</strong> on this page, the <strong>access tokens</strong> you saved, your <strong>CRM connections</strong> (which CRMs, who you are signed in as, last sync) and a <strong>count of API calls</strong> per CRM and day.
         </li>
       </ul>
       <p class="dc-opt-lead">It never writes to your CRM.</p>
@@ -50,8 +50,8 @@ export function PrivacySection({ onDeleteAllData }: { onDeleteAllData(): Promise
         )}
         {(step.kind === 'confirm' || step.kind === 'deleting') && (
           <div class="dc-confirm" role="group" aria-label="Confirm deletion">
-            <p class="dc-confirm__q">Delete all cached deals, history, benchmarks and usage counts from this browser?</p>
-            <p class="dc-muted">Your CRM is not changed. Deal Coach reads fresh data the next time you open a deal.</p>
+            <p class="dc-confirm__q">Delete everything Deal Coach keeps in this browser: cached deals, history, review snapshots and usage counts, your settings, saved access tokens and CRM connections?</p>
+            <p class="dc-muted">Your CRM is not changed. Settings go back to their defaults (settings fixed by your admin stay), and tokens must be entered again. Deal Coach reads fresh data the next time you open a deal.</p>
             <div class="dc-confirm__actions">
               <button type="button" class="dc-btn dc-btn--danger" disabled={step.kind === 'deleting'} onClick={() => void remove()}>
                 {step.kind === 'deleting' ? 'Deleting…' : 'Yes, delete'}
@@ -65,7 +65,7 @@ export function PrivacySection({ onDeleteAllData }: { onDeleteAllData(): Promise
         {step.kind === 'done' && (
           <p ref={resultRef} tabIndex={-1} class="dc-callout dc-tone-ok" role="status">
             <span>
-              <strong>All local data deleted.</strong> Deal Coach will read fresh from your CRM the next time you open a deal.
+              <strong>All local data deleted</strong>: cache, settings, tokens and connections. Deal Coach will read fresh from your CRM the next time you open a deal.
             </span>
           </p>
         )}

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SidebarState } from '../../components/types';
-import { backgroundMessenger, tabMessenger } from '../../lib/platform/messaging';
+import { backgroundMessenger, tabMessenger } from '../../lib/platform/content-messaging';
 import { pageFetch } from '../../lib/platform/page-fetch';
 import type { CoachingReply, PageFetchReply, PageFetchRequest } from '../../lib/platform/protocol';
 import { sidebarCollapsedState as sidebarCollapsed } from '../../lib/platform/sidebar-state';
@@ -21,8 +21,16 @@ const RECORD_RENDER_TIMEOUT_MS = 5_000;
 const LOADING_DELAY_MS = 120;
 
 export default defineContentScript({
-  // Demo CRM now; each CRM adds its record hosts here and in wxt.config.ts host_permissions.
-  matches: ['http://127.0.0.1/*', 'http://localhost/*'],
+  // The CRM page hosts: keep equal to CRM_PAGE_HOSTS in wxt.config.ts (whole hosts: CRMs are SPAs and reach a record from any page).
+  matches: [
+    'http://127.0.0.1/*',
+    'http://localhost/*',
+    'https://*.lightning.force.com/*',
+    'https://app.hubspot.com/*',
+    'https://app-eu1.hubspot.com/*',
+    'https://*.pipedrive.com/*',
+    'https://*.dynamics.com/*',
+  ],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {
@@ -49,7 +57,11 @@ function start(ctx: ContentScriptContext): void {
     onRefresh: () => {
       if (current) void coach(current.url, current.crmLabel, true, run?.signal);
     },
+    // Content scripts cannot open extension pages: the background opens the review of this deal's owner.
+    onOpenReview: () => void backgroundMessenger.sendMessage('openReview', shownOwner ? { ownerId: shownOwner } : {}).catch(() => undefined),
   });
+  /** Owner of the deal the sidebar shows, for "Open pipeline review". */
+  let shownOwner: string | undefined;
 
   const fromExtension = (sender: { id?: string }) => sender.id === browser.runtime.id;
 
@@ -80,6 +92,7 @@ function start(ctx: ContentScriptContext): void {
 
   function showReply(reply: CoachingReply, crmLabel: string): void {
     const state = toSidebarState(reply, crmLabel);
+    shownOwner = (reply.kind === 'ready' ? reply.view : reply.kind === 'error' ? reply.cached?.view : undefined)?.deal.owner.id;
     if (state) host.show(state);
     else host.hide();
   }
@@ -125,7 +138,12 @@ function start(ctx: ContentScriptContext): void {
     }
   }
 
+  /** The URL of the current run: one location announced twice (an event, then WXT's poll) is one visit. */
+  let visited: string | null = null;
+
   function navigate(url: string): void {
+    if (url === visited) return;
+    visited = url;
     run?.abort();
     const controller = new AbortController();
     run = controller;
@@ -147,6 +165,10 @@ function start(ctx: ContentScriptContext): void {
       if (ctx.isValid) navigate(location.href);
     });
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => navigate(newUrl.href));
+  // WXT's locationchange polls (once a second); hash routers (Tryton's sao) and history navigation announce themselves at once.
+  const follow = () => navigate(location.href);
+  ctx.addEventListener(window, 'hashchange', follow);
+  ctx.addEventListener(window, 'popstate', follow);
 }
 
 /** A background reply, or an error reply when the background could not be reached. */

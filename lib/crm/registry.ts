@@ -5,6 +5,11 @@
 import type { RecordRef } from '../model';
 import type { CrmAdapter } from './types';
 import { demoAdapter } from './demo';
+import { tryton } from './tryton';
+import { salesforce } from './salesforce';
+import { dynamics } from './dynamics';
+import { hubspot } from './hubspot';
+import { pipedrive } from './pipedrive';
 
 export interface RegisteredCrm {
   adapter: CrmAdapter;
@@ -17,6 +22,14 @@ export interface RegisteredCrm {
 
 export const CRMS: readonly RegisteredCrm[] = [
   { adapter: demoAdapter, recordReady: (ref) => `main[data-record-id="${cssString(ref.id)}"]` },
+  // sao keeps every opened record as a tab pane; only the active one is on screen, and its form names fields by their technical name.
+  { adapter: tryton, recordReady: () => '#tabcontent > .tab-pane.active [name="end_date"]' },
+  // Vendor record containers (assumed from the vendors' current markup, not verified against live pages;
+  // if a vendor renames them the sidebar still shows after the render timeout). The e2e fake pages render them.
+  { adapter: salesforce, recordReady: () => 'one-record-home-flexipage2, records-lwc-highlights-panel' },
+  { adapter: dynamics, recordReady: () => '[data-id="editFormRoot"]' },
+  { adapter: hubspot, recordReady: () => '[data-selenium-test="highlightTitle"]' },
+  { adapter: pipedrive, recordReady: () => '[data-testid="deal-details"], .dealDetails' },
 ];
 
 export function adapterFor(url: string): { adapter: CrmAdapter; ref: RecordRef; readySelector: string | null } | null {

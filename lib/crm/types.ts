@@ -46,12 +46,29 @@ export interface CrmAdapter {
    * worker, which may add a credential for that host only (Salesforce sid, HubSpot/Pipedrive token).
    */
   transport: 'page' | 'background';
+  /**
+   * The origin a 'background' adapter's requests go to, from `ref.instance` (Salesforce's My Domain
+   * API host, HubSpot's api host, the Pipedrive company host). The background pins its io to it and
+   * refuses any other origin. Omitted: the record page's own origin.
+   */
+  apiOrigin?(instance: string): string;
   /** Recognise a record page; null for any other page. Pure: no DOM, just the URL. */
   matches(url: string): RecordRef | null;
   readDeal(ref: RecordRef, io: CrmFetch): Promise<Deal>;
   readHistory(ref: Pick<RecordRef, 'crm' | 'instance' | 'url'>, query: HistoryQuery, io: CrmFetch): Promise<Deal[]>;
   /** The signed-in CRM user, and the owners reporting to them when they manage a team. */
-  whoAmI(ref: Pick<RecordRef, 'crm' | 'instance' | 'url'>, io: CrmFetch): Promise<CrmUser>;
+  whoAmI(ref: Pick<RecordRef, 'crm' | 'instance' | 'url'>, io: CrmFetch, hint?: WhoAmIHint): Promise<CrmUser>;
+  /**
+   * Optional: owner ids of `ownerId`'s team (the reps sharing their manager, the owner included),
+   * read when the owner has too few won deals for a typical cycle of their own (DESIGN §4). An
+   * adapter without it is coached on the owner's own history, and the sidebar says so.
+   */
+  teamOf?(ref: Pick<RecordRef, 'crm' | 'instance' | 'url'>, ownerId: string, io: CrmFetch): Promise<string[]>;
+}
+
+/** What the person told Deal Coach about themselves in options, for CRMs whose credential does not say who they are (HubSpot private apps). */
+export interface WhoAmIHint {
+  email?: string;
 }
 
 export interface CrmUser {

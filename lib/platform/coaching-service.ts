@@ -13,6 +13,7 @@ import type { Benchmarks, Deal, Settings } from '../model';
 import { getPlaybook } from '../playbooks';
 import { dealKey, type DealEntry } from './cache';
 import { DEAL_TTL_MS, freshness, planRead } from './cache-policy';
+import type { IoTarget } from './crm-io';
 import type { CoachingReply, GetCoachingRequest } from './protocol';
 import { ReadFailure, type Instance, type Repository } from './repository';
 
@@ -20,8 +21,8 @@ export interface CoachingDeps {
   repository: Repository;
   settings(): Promise<Settings>;
   now(): number;
-  /** The io for an adapter on an instance origin, read through `tabId` for 'page' transport. */
-  ioFor(adapter: CrmAdapter, origin: string, tabId: number | null): CrmFetch | null;
+  /** The io for an adapter on an instance, read through `tabId` for 'page' transport. */
+  ioFor(adapter: CrmAdapter, at: IoTarget, tabId: number | null): CrmFetch | null;
   /** Send a revalidated reply to the tab that asked. */
   push(tabId: number, url: string, reply: CoachingReply): void;
   /** A record of this instance was coached (remember it as a connection). */
@@ -33,16 +34,17 @@ export interface CoachingDeps {
 export function createCoachingService(deps: CoachingDeps) {
   const benchmarksMemo = new Map<string, { stamp: string; value: Benchmarks }>();
 
-  /** Benchmarks of the deal's owner, from the owner's history (cached hourly). */
+  /** Benchmarks of the deal's owner, from the owner's history and, with too few own wins, their team's (each cached hourly). */
   async function benchmarksFor(adapter: CrmAdapter, deal: Deal, io: CrmFetch | null, settings: Settings, nowIso: string): Promise<Benchmarks | null> {
     const history = await deps.repository.history(adapter, deal.ref, deal.owner.id, io);
     if (!history) return null;
+    const basis = await deps.repository.benchmarkHistory(adapter, deal.ref, history, io, settings.thresholds.minOwnWon);
     const key = `${history.key}`;
-    // Benchmarks move with the history, the thresholds and the day, not with every call.
-    const stamp = `${history.fetchedAt}|${JSON.stringify(settings.thresholds)}|${nowIso.slice(0, 10)}`;
+    // Benchmarks move with the histories, the thresholds and the day, not with every call.
+    const stamp = `${basis.stamp}|${JSON.stringify(settings.thresholds)}|${nowIso.slice(0, 10)}`;
     const memo = benchmarksMemo.get(key);
     if (memo?.stamp === stamp) return memo.value;
-    const value = computeBenchmarks(history.deals, deal.owner.id, nowIso, settings.thresholds);
+    const value = computeBenchmarks(basis.deals, deal.owner.id, nowIso, settings.thresholds);
     benchmarksMemo.set(key, { stamp, value });
     return value;
   }
@@ -78,13 +80,14 @@ export function createCoachingService(deps: CoachingDeps) {
   }
 
   return {
-    async getCoaching(request: GetCoachingRequest, tab: { id: number | null; origin: string }): Promise<CoachingReply> {
+    /** `tab.url`: the sender tab's own URL (its credential only); defaults to the requested URL, which the caller checked is on the same origin. */
+    async getCoaching(request: GetCoachingRequest, tab: { id: number | null; origin: string; url?: string }): Promise<CoachingReply> {
       const match = adapterFor(request.url);
       if (!match) return { kind: 'none' };
       const { adapter, ref } = match;
       const origin = new URL(ref.url).origin;
       deps.onUsed?.(ref, origin);
-      const io = deps.ioFor(adapter, origin, tab.id);
+      const io = deps.ioFor(adapter, { crm: ref.crm, instance: ref.instance, pageOrigin: origin, tabUrl: tab.url ?? request.url }, tab.id);
       const key = dealKey(ref);
       const cached = await deps.repository.cachedDeal(ref);
       const now = deps.now();

@@ -41,7 +41,11 @@ export function pageTransport(tabId: number, origin: string, label: string): Crm
   };
 }
 
-/** 'background' transport: the service worker fetches the instance directly. */
+/**
+ * 'background' transport: the service worker fetches the adapter's API origin directly. No ambient
+ * cookies (`credentials: 'omit'`): the only credential is the header `withCredentials` adds for the
+ * sender tab's own org / portal / company.
+ */
 export function backgroundTransport(origin: string, label: string): CrmFetch {
   return async (url, init) => {
     const target = pinned(url, origin, label);
@@ -51,13 +55,16 @@ export function backgroundTransport(origin: string, label: string): CrmFetch {
         method: init?.method ?? 'GET',
         headers: { Accept: 'application/json', ...init?.headers },
         body: init?.body,
-        credentials: 'include',
+        credentials: 'omit',
+        // A redirect from an API host is a sign-in page or a proxy: never follow it with a credential.
+        redirect: 'manual',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'TimeoutError') throw new CrmError('timeout', `${label} did not answer within ${TIMEOUT_MS / 1000} s.`);
       throw new CrmError('offline', `Could not reach ${label}: you may be offline.`);
     }
+    if (response.type === 'opaqueredirect') throw new CrmError('session-expired', `${label} sent Deal Coach to another page (usually its sign-in page). Reload your ${label} tab and sign in again.`);
     return readResponse(response);
   };
 }
@@ -95,10 +102,34 @@ export async function findCrmTab(origin: string): Promise<number | null> {
   return open[0]?.id ?? null;
 }
 
-/** The io an adapter uses for one instance, or null when a 'page' adapter has no tab to go through. */
-export function transportFor(adapter: CrmAdapter, origin: string, tabId: number | null): CrmFetch | null {
-  if (adapter.transport === 'background') return backgroundTransport(origin, adapter.label);
-  return tabId === null ? null : pageTransport(tabId, origin, adapter.label);
+/** What the background needs to build an adapter's io for one instance. */
+export interface IoTarget {
+  crm: string;
+  instance: string;
+  /** `scheme://host[:port]` of the CRM's pages. */
+  pageOrigin: string;
+  /**
+   * The tab whose credential may be used: the sender tab of a coaching request, or for the popup,
+   * review and hourly refresh the last record page of that connection seen from a sender tab.
+   */
+  tabUrl: string;
+}
+
+/**
+ * Where an adapter's requests may go for an instance: its API origin for 'background' adapters
+ * (Salesforce's My Domain host, HubSpot's API host, the Pipedrive company), else the page's origin.
+ */
+export function requestOriginFor(adapter: CrmAdapter, instance: string, pageOrigin: string): string {
+  return adapter.transport === 'background' && adapter.apiOrigin ? adapter.apiOrigin(instance) : pageOrigin;
+}
+
+/**
+ * The io an adapter uses for one instance, or null when a 'page' adapter has no tab to go through.
+ * Either way pinned: a request to any other origin is refused before it is made.
+ */
+export function transportFor(adapter: CrmAdapter, at: { instance: string; pageOrigin: string }, tabId: number | null): CrmFetch | null {
+  if (adapter.transport === 'background') return backgroundTransport(requestOriginFor(adapter, at.instance, at.pageOrigin), adapter.label);
+  return tabId === null ? null : pageTransport(tabId, at.pageOrigin, adapter.label);
 }
 
 /** Any failure as the sidebar's words: CRM errors keep theirs, a failed parse names what could not be read. */

@@ -3,6 +3,7 @@
  * own session cookie. Same-origin only: any other origin is refused here, whatever the
  * background asked (DESIGN §9). No zod: the content script budget (DESIGN §8).
  */
+import { trytonPageHeaders } from '../crm/tryton/session';
 import type { PageFetchReply, PageFetchRequest } from './protocol';
 
 export const PAGE_FETCH_TIMEOUT_MS = 15_000;
@@ -21,7 +22,8 @@ export async function pageFetch(request: PageFetchRequest, pageUrl: string = loc
   try {
     const response = await fetch(target.href, {
       method,
-      headers: { Accept: 'application/json', ...request.headers, 'X-Requested-With': 'XMLHttpRequest' },
+      // Tryton's sao keeps its session in the page's localStorage, not a cookie: added here, so it never leaves the page.
+      headers: { Accept: 'application/json', ...request.headers, ...trytonPageHeaders(target.href, pageStorage), 'X-Requested-With': 'XMLHttpRequest' },
       body: method === 'POST' ? request.body : undefined,
       credentials: 'same-origin',
       mode: 'same-origin',
@@ -52,3 +54,14 @@ export async function pageFetch(request: PageFetchRequest, pageUrl: string = loc
     return { kind: 'error', errorKind: 'offline', message: `Could not reach the CRM (${error instanceof Error ? error.message : 'network error'}). You may be offline.` };
   }
 }
+
+/** The page's localStorage, read-only; nothing when the page forbids it (sandboxed frames, blocked storage). */
+const pageStorage = {
+  getItem(key: string): string | null {
+    try {
+      return globalThis.localStorage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  },
+};

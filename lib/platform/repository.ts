@@ -3,12 +3,19 @@
  * TTLs from cache-policy.ts. Returns entries with their age; decides nothing about the UI.
  */
 import type { Deal, RecordRef } from '../model';
-import type { CrmAdapter, CrmFetch, CrmUser } from '../crm/types';
+import type { CrmAdapter, CrmFetch, CrmUser, WhoAmIHint } from '../crm/types';
 import { dealKey, historyKey, userKey, type Cache, type DealEntry, type HistoryEntry, type UserEntry } from './cache';
 import { HISTORY_TTL_MS, USER_TTL_MS, freshness, isBackingOff, nextBackoff, type Backoff } from './cache-policy';
 import { describeError } from './crm-io';
+import { ownWonCount, withTeamHistory } from '../metrics/cycle';
 
 export type Instance = Pick<RecordRef, 'crm' | 'instance' | 'url'>;
+
+/**
+ * A team's history is cached like an owner's, under the owner id `team:<ownerId>` (so the hourly
+ * refresh, which walks cached owner ids, refreshes it too).
+ */
+export const TEAM_PREFIX = 'team:';
 
 export class ReadFailure extends Error {
   constructor(
@@ -25,6 +32,8 @@ export interface RepositoryDeps {
   now(): number;
   /** A successful read of this instance (for the connection's "last sync"). */
   onSynced?(instance: Instance, at: string): void;
+  /** What the person entered about themselves in options (HubSpot login email), for whoAmI. */
+  whoAmIHint?(instance: Instance): Promise<WhoAmIHint | undefined>;
 }
 
 export function createRepository(deps: RepositoryDeps) {
@@ -86,8 +95,10 @@ export function createRepository(deps: RepositoryDeps) {
       }
       const state = freshness(entry?.fetchedAt, deps.now(), HISTORY_TTL_MS);
       if (state === 'fresh' || !io || isBackingOff(backoffs.get(key), deps.now())) return entry ?? null;
+      const teamOf = ownerId.startsWith(TEAM_PREFIX) ? ownerId.slice(TEAM_PREFIX.length) : null;
+      if (teamOf !== null && !adapter.teamOf) return entry ?? null;
       const refresh = once(key, adapter.label, async () => {
-        const deals: Deal[] = await adapter.readHistory(at, { ownerId }, io);
+        const deals: Deal[] = teamOf === null ? await adapter.readHistory(at, { ownerId }, io) : await adapter.readHistory(at, { teamOwnerIds: await adapter.teamOf!(at, teamOf, io) }, io);
         const fresh: HistoryEntry = { key, crm: at.crm, instance: at.instance, ownerId, deals, fetchedAt: iso() };
         historyMemo.set(key, fresh);
         await deps.cache.putHistory(fresh);
@@ -101,13 +112,25 @@ export function createRepository(deps: RepositoryDeps) {
       return refresh.catch(() => entry ?? null);
     },
 
+    /**
+     * The deals `ownerId`'s benchmarks are computed from: their own history, plus their team's
+     * (cached hourly like theirs) when they have fewer than `minOwnWon` measurable wins and the
+     * adapter can say who the team is. `stamp` changes when either history does.
+     */
+    async benchmarkHistory(adapter: CrmAdapter, at: Instance, own: HistoryEntry, io: CrmFetch | null, minOwnWon: number): Promise<{ deals: Deal[]; stamp: string }> {
+      if (!adapter.teamOf || ownWonCount(own.deals, own.ownerId) >= minOwnWon) return { deals: own.deals, stamp: own.fetchedAt };
+      const team = await this.history(adapter, at, TEAM_PREFIX + own.ownerId, io);
+      if (!team) return { deals: own.deals, stamp: own.fetchedAt };
+      return { deals: withTeamHistory(own.deals, team.deals), stamp: `${own.fetchedAt}|${team.fetchedAt}` };
+    },
+
     /** The signed-in CRM user, cached per instance for an hour. */
     async user(adapter: CrmAdapter, at: Instance, io: CrmFetch | null): Promise<UserEntry | null> {
       const key = userKey(at.crm, at.instance);
       const entry = await deps.cache.getUser(key);
       if (freshness(entry?.fetchedAt, deps.now(), USER_TTL_MS) === 'fresh' || !io || isBackingOff(backoffs.get(key), deps.now())) return entry ?? null;
       return once(key, adapter.label, async () => {
-        const user: CrmUser = await adapter.whoAmI(at, io);
+        const user: CrmUser = await adapter.whoAmI(at, io, await deps.whoAmIHint?.(at));
         const fresh: UserEntry = { key, crm: at.crm, instance: at.instance, user, fetchedAt: iso() };
         await deps.cache.putUser(fresh);
         return fresh;

@@ -38,6 +38,8 @@ export interface StoredConnection {
   instance: string;
   /** `scheme://host[:port]` of the instance, to find its tabs. */
   origin: string;
+  /** The last record page coached from a CRM tab: the popup, review and hourly refresh use that tab's credential (DESIGN §9). */
+  pageUrl?: string;
   /** Last time a record of this instance was coached (ISO). */
   lastUsedAt: string;
   /** Last successful read of the CRM (ISO), or null. */

@@ -13,6 +13,7 @@ import { getPlaybook } from '../playbooks';
 import type { Cache, HistoryEntry } from './cache';
 import { HISTORY_TTL_MS, freshness, usageDay } from './cache-policy';
 import type { ConnectionsReply, GetReviewDealsRequest, ReviewReply, ReviewRow, SummaryReply } from './protocol';
+import type { IoTarget } from './crm-io';
 import type { Repository } from './repository';
 import type { StoredConnection } from './settings';
 
@@ -25,7 +26,9 @@ export interface SummaryDeps {
   now(): number;
   /** A tab of this instance to read through ('page' transport), or null. */
   findTab(origin: string): Promise<number | null>;
-  ioFor(adapter: CrmAdapter, origin: string, tabId: number | null): CrmFetch | null;
+  ioFor(adapter: CrmAdapter, at: IoTarget, tabId: number | null): CrmFetch | null;
+  /** Extra figures per connection for the options page (Salesforce org API usage). */
+  usageOf?(connection: StoredConnection): Promise<Connection['apiUsage']>;
 }
 
 interface Loaded {
@@ -48,7 +51,7 @@ export function createSummaryService(deps: SummaryDeps) {
     if (!adapter) return { kind: 'no-crm', message: NO_CRM };
     const at = { crm: connection.crm, instance: connection.instance, url: connection.origin };
     const tabId = adapter.transport === 'page' ? await deps.findTab(connection.origin) : null;
-    const io = deps.ioFor(adapter, connection.origin, tabId);
+    const io = deps.ioFor(adapter, targetOf(connection), tabId);
     const user = await deps.repository.user(adapter, at, io);
     if (user && (!connection.user || connection.user.id !== user.user.id)) await deps.saveUser(connection, { id: user.user.id, name: user.user.name });
     const me = user?.user ?? connection.user;
@@ -63,10 +66,13 @@ export function createSummaryService(deps: SummaryDeps) {
     return { fetchedAt: history.fetchedAt, fromCache: true, stale: freshness(history.fetchedAt, deps.now(), HISTORY_TTL_MS) !== 'fresh' };
   }
 
-  /** Coaching of every open deal of the owner, with the owner's benchmarks. */
-  function coachOpenDeals(loaded: Loaded) {
+  /** Coaching of every open deal of the owner, with the owner's benchmarks (their team's history added below minOwnWon wins). */
+  async function coachOpenDeals(loaded: Loaded) {
     const { history, owner, settings, nowIso } = loaded;
-    const benchmarks = computeBenchmarks(history.deals, owner.id, nowIso, settings.thresholds);
+    const at = { crm: loaded.connection.crm, instance: loaded.connection.instance, url: loaded.connection.origin };
+    const tabId = loaded.adapter.transport === 'page' ? await deps.findTab(loaded.connection.origin) : null;
+    const basis = await deps.repository.benchmarkHistory(loaded.adapter, at, history, deps.ioFor(loaded.adapter, targetOf(loaded.connection), tabId), settings.thresholds.minOwnWon);
+    const benchmarks = computeBenchmarks(basis.deals, owner.id, nowIso, settings.thresholds);
     const playbook = getPlaybook(settings.playbookId, true);
     const context = { playbook, benchmarks, now: nowIso, settings };
     return history.deals.filter((d) => d.owner.id === owner.id && d.stage.category === 'open').map((deal) => ({ deal, findings: buildCoachingView(deal, context).findings }));
@@ -78,14 +84,14 @@ export function createSummaryService(deps: SummaryDeps) {
       if ('kind' in loaded) return loaded;
       const summary = personalSummary(loaded.history.deals, loaded.owner.id, loaded.nowIso, loaded.settings.thresholds);
       if (!summary.ownerName) summary.ownerName = loaded.owner.name;
-      const riskDeals = coachOpenDeals(loaded).filter((d) => d.findings.some((f) => f.severity === 'risk')).length;
+      const riskDeals = (await coachOpenDeals(loaded)).filter((d) => d.findings.some((f) => f.severity === 'risk')).length;
       return { kind: 'ready', crmLabel: loaded.adapter.label, summary, riskDeals, source: sourceOf(loaded.history), currency: currencyOf(loaded.history.deals) };
     },
 
     async getReviewDeals(request: GetReviewDealsRequest): Promise<ReviewReply> {
       const loaded = await load(request.ownerId);
       if ('kind' in loaded) return loaded;
-      const all = coachOpenDeals(loaded);
+      const all = await coachOpenDeals(loaded);
       const rows: ReviewRow[] = all
         .filter((d) => !request.severity || d.findings.some((f) => atLeast(f.severity, request.severity!)))
         // Most risks first, then most warnings, then the nearest close date.
@@ -115,6 +121,7 @@ export function createSummaryService(deps: SummaryDeps) {
           lastSync: c.lastSync,
           callsToday: await deps.cache.usage(c.instance, day),
           user: c.user,
+          ...(deps.usageOf ? { apiUsage: await deps.usageOf(c) } : {}),
         })),
       );
       return { kind: 'ready', connections };
@@ -126,7 +133,7 @@ export function createSummaryService(deps: SummaryDeps) {
         const adapter = adapterById(connection.crm);
         if (!adapter) continue;
         const tabId = adapter.transport === 'page' ? await deps.findTab(connection.origin) : null;
-        const io = deps.ioFor(adapter, connection.origin, tabId);
+        const io = deps.ioFor(adapter, targetOf(connection), tabId);
         if (!io) continue;
         const at = { crm: connection.crm, instance: connection.instance, url: connection.origin };
         for (const ownerId of await deps.cache.historyOwners(connection.crm, connection.instance)) {
@@ -135,6 +142,11 @@ export function createSummaryService(deps: SummaryDeps) {
       }
     },
   };
+}
+
+/** A stored connection as an io target: its credential is that of the last record page seen from a sender tab. */
+function targetOf(connection: StoredConnection): IoTarget {
+  return { crm: connection.crm, instance: connection.instance, pageOrigin: connection.origin, tabUrl: connection.pageUrl ?? connection.origin };
 }
 
 const RANK: Record<Severity, number> = { risk: 0, warn: 1, info: 2 };

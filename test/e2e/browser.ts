@@ -51,7 +51,14 @@ export interface LaunchedBrowser {
  * A persistent context in a fresh user-data dir (removed on close). Extensions need a
  * persistent context; `--headless=new` keeps them working without a display.
  */
-export async function launchChromium(options: { headless: boolean; extension?: boolean; viewport?: { width: number; height: number } | null; colorScheme?: 'light' | 'dark' }): Promise<LaunchedBrowser> {
+export async function launchChromium(options: {
+  headless: boolean;
+  extension?: boolean;
+  viewport?: { width: number; height: number } | null;
+  colorScheme?: 'light' | 'dark';
+  /** More Chromium flags (the vendor CRM tests map real CRM hosts to a local HTTPS server). */
+  extraArgs?: string[];
+}): Promise<LaunchedBrowser> {
   if (!existsSync(chromiumPath())) throw new Error(missingChromiumMessage());
   const withExtension = options.extension !== false;
   if (withExtension && !existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
@@ -60,7 +67,7 @@ export async function launchChromium(options: { headless: boolean; extension?: b
     executablePath: chromiumPath(),
     // Playwright's own headless flag would pick the old mode; pass --headless=new ourselves.
     headless: false,
-    args: chromiumArgs(withExtension ? EXTENSION_DIR : null, options.headless),
+    args: [...chromiumArgs(withExtension ? EXTENSION_DIR : null, options.headless), ...(options.extraArgs ?? [])],
     viewport: options.viewport === undefined ? { width: 1440, height: 900 } : options.viewport,
     colorScheme: options.colorScheme ?? 'light',
   });

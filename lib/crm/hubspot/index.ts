@@ -9,7 +9,8 @@
  * Lists are paged with `paging.next.after`; batch reads are cut into 100s.
  */
 import type { Deal, RecordRef } from '../../model';
-import { CrmError, type CrmAdapter, type CrmFetch, type CrmUser, type HistoryQuery } from '../types';
+import { CrmError, type CrmAdapter, type CrmFetch, type CrmUser, type HistoryQuery, type WhoAmIHint } from '../types';
+import { apiOriginOf } from '../shared/origin';
 import { fetchJson, type Caller } from '../shared/http';
 import { asArray, asRecord, isRecord, str, type Json } from '../shared/values';
 import { validateDeal } from '../shared/validate';
@@ -195,9 +196,9 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions = {}): CrmAd
     return rows.map((row) => validateDeal(mapSearchResult(ref.instance, `https://${uiHost}`, inst.portalId, row, stages, names), LABEL));
   }
 
-  async function whoAmI(ref: Pick<RecordRef, 'crm' | 'instance' | 'url'>, io: CrmFetch): Promise<CrmUser> {
+  async function whoAmI(ref: Pick<RecordRef, 'crm' | 'instance' | 'url'>, io: CrmFetch, hint?: WhoAmIHint): Promise<CrmUser> {
     const base = `https://${instanceOf(ref.instance).apiHost}`;
-    const email = (await options.userEmail?.())?.trim();
+    const email = (hint?.email ?? (await options.userEmail?.()))?.trim();
     if (!email) {
       throw new CrmError('not-configured', 'A HubSpot private app token does not say who you are. Enter your HubSpot login email in Options → Connections → HubSpot.');
     }
@@ -208,7 +209,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions = {}): CrmAd
     return { id, name: ownerName(found) ?? email, teamOwnerIds: [] };
   }
 
-  return { id: CRM_ID, label: LABEL, transport: 'background', matches: matchHubSpot, readDeal, readHistory, whoAmI };
+  return { id: CRM_ID, label: LABEL, transport: 'background', apiOrigin: apiOriginOf, matches: matchHubSpot, readDeal, readHistory, whoAmI };
 }
 
 /** The portal's owners, for the options page's "who are you" picker. */

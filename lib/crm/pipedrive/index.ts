@@ -9,6 +9,7 @@ import { dayNumber, isValidDate } from '../../dates';
 import type { Deal, RecordRef } from '../../model';
 import { CrmError, type CrmAdapter, type CrmFetch, type CrmUser, type HistoryQuery } from '../types';
 import { fetchJson, type Caller } from '../shared/http';
+import { apiOriginOf } from '../shared/origin';
 import { asArray, asRecord, isRecord, str, type Json } from '../shared/values';
 import { validateDeal } from '../shared/validate';
 import { classifyPipedriveError, LABEL } from './errors';
@@ -134,7 +135,7 @@ export function createPipedriveAdapter(): CrmAdapter {
     return { id, name: str(me.name) ?? id, teamOwnerIds: [...team] };
   }
 
-  return { id: CRM_ID, label: LABEL, transport: 'background', matches: matchPipedrive, readDeal, readHistory, whoAmI };
+  return { id: CRM_ID, label: LABEL, transport: 'background', apiOrigin: apiOriginOf, matches: matchPipedrive, readDeal, readHistory, whoAmI };
 }
 
 export const pipedrive: CrmAdapter = createPipedriveAdapter();

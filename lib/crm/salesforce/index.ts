@@ -9,6 +9,7 @@
 import type { Deal, RecordRef } from '../../model';
 import { CrmError, type CrmAdapter, type CrmFetch, type CrmUser, type HistoryQuery } from '../types';
 import { fetchJson, type Caller } from '../shared/http';
+import { apiOriginOf } from '../shared/origin';
 import { asArray, asRecord, isRecord, str, type Json } from '../shared/values';
 import { validateDeal } from '../shared/validate';
 import { classifySalesforceError, LABEL, salesforceErrorCode } from './errors';
@@ -139,7 +140,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions = {}):
     return { id, name: str(info.name) ?? str(info.preferred_username) ?? id, teamOwnerIds: reports.map((r) => str(r.Id)).filter((x): x is string => x !== null) };
   }
 
-  return { id: CRM_ID, label: LABEL, transport: 'background', matches: matchSalesforce, readDeal, readHistory, whoAmI };
+  return { id: CRM_ID, label: LABEL, transport: 'background', apiOrigin: apiOriginOf, matches: matchSalesforce, readDeal, readHistory, whoAmI };
 }
 
 export const salesforce: CrmAdapter = createSalesforceAdapter();

@@ -7,7 +7,7 @@ import { readSalesforceSession, type CookieReader } from './salesforce';
 import { tokenHeaders, type TokenArea } from './tokens';
 
 export { mayUseSalesforceSession, readSalesforceSession, salesforceApiHostForTab, sessionOrgId } from './salesforce';
-export { isPlausibleHubSpotToken, isPlausiblePipedriveToken, mayUseHubSpotToken, mayUsePipedriveToken, redactToken, saveToken, tokenHeaders, tokenOwners } from './tokens';
+export { isPlausibleHubSpotToken, isPlausiblePipedriveToken, mayUseHubSpotToken, mayUsePipedriveToken, redactToken, saveToken, tokenHeaders, tokenOwners, tokenSummaries } from './tokens';
 
 export interface SenderTab {
   /** The URL of the tab whose content script asked (the record page). */

@@ -95,6 +95,11 @@ export async function tokenOwners(kind: Kind, area: TokenArea = localArea()): Pr
   return Object.keys(await readAll(kind, area));
 }
 
+/** The saved tokens, redacted, for the options page (the token itself never leaves this module for display). */
+export async function tokenSummaries(kind: Kind, area: TokenArea = localArea()): Promise<{ owner: string; redacted: string }[]> {
+  return Object.entries(await readAll(kind, area)).map(([owner, token]) => ({ owner, redacted: redactToken(token) }));
+}
+
 /** The header to add to `requestUrl`, or null when no token may be used for it. */
 export async function tokenHeaders(kind: Kind, senderTabUrl: string, requestUrl: string, area: TokenArea = localArea()): Promise<Record<string, string> | null> {
   const all = await readAll(kind, area);
