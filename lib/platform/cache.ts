@@ -11,7 +11,7 @@ import { Deal } from '../model';
 import type { CrmUser } from '../crm/types';
 
 export const DB_NAME = 'deal-coach';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface DealEntry {
   /** `crm|instance|id` */
@@ -50,8 +50,31 @@ export interface UsageEntry {
   calls: number;
 }
 
+/** A manager's team history (version 2): every deal of the manager and the reps reporting to them. */
+export interface TeamEntry {
+  /** `crm|instance|managerId` */
+  key: string;
+  crm: string;
+  instance: string;
+  managerId: string;
+  teamOwnerIds: string[];
+  deals: Deal[];
+  fetchedAt: string;
+}
+
+/** A saved review snapshot (version 2), for "changed since last review". */
+export interface SnapshotEntry {
+  /** `scope|savedAt` */
+  key: string;
+  scope: string;
+  savedAt: string;
+  snapshot: unknown;
+}
+
 interface CacheSchema extends DBSchema {
   deals: { key: string; value: DealEntry; indexes: { 'by-instance': [string, string] } };
+  teams: { key: string; value: TeamEntry; indexes: { 'by-instance': [string, string] } };
+  snapshots: { key: string; value: SnapshotEntry; indexes: { 'by-scope': string } };
   history: { key: string; value: HistoryEntry; indexes: { 'by-instance': [string, string] } };
   user: { key: string; value: UserEntry };
   usage: { key: string; value: UsageEntry; indexes: { 'by-day': string } };
@@ -72,6 +95,11 @@ export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
     db.createObjectStore('history', { keyPath: 'key' }).createIndex('by-instance', ['crm', 'instance']);
     db.createObjectStore('user', { keyPath: 'key' });
     db.createObjectStore('usage', { keyPath: 'key' }).createIndex('by-day', 'day');
+  },
+  // Version 2 (review page): team histories and review snapshots. Adds stores only; v1 data stays.
+  (db) => {
+    db.createObjectStore('teams', { keyPath: 'key' }).createIndex('by-instance', ['crm', 'instance']);
+    db.createObjectStore('snapshots', { keyPath: 'key' }).createIndex('by-scope', 'scope');
   },
 ];
 
@@ -172,8 +200,9 @@ export function createCache(log: (message: string, error: unknown) => void = con
     clearAll: async () => {
       const d = await db();
       if (d) {
-        const tx = d.transaction(['deals', 'history', 'user', 'usage'], 'readwrite');
-        await Promise.all([tx.objectStore('deals').clear(), tx.objectStore('history').clear(), tx.objectStore('user').clear(), tx.objectStore('usage').clear(), tx.done]);
+        const stores = ['deals', 'history', 'user', 'usage', 'teams', 'snapshots'] as const;
+        const tx = d.transaction([...stores], 'readwrite');
+        await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
       } else {
         await deleteDB(DB_NAME).catch(() => undefined);
       }
@@ -183,4 +212,72 @@ export function createCache(log: (message: string, error: unknown) => void = con
 
 function isQuotaError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'name' in error && (error as { name: unknown }).name === 'QuotaExceededError';
+}
+
+/** Snapshots kept per review scope (older ones are dropped when a new one is saved). */
+export const SNAPSHOTS_KEPT = 12;
+
+export const teamKey = (crm: string, instance: string, managerId: string): string => `${crm}|${instance}|${managerId}`;
+
+/** The review page's stores (version 2): team histories and review snapshots. Failures degrade like the cache's. */
+export interface ReviewCache {
+  getTeam(key: string): Promise<TeamEntry | undefined>;
+  putTeam(entry: TeamEntry): Promise<void>;
+  /** Saves a snapshot; false when it could not be stored (no IndexedDB, quota). */
+  putSnapshot(entry: SnapshotEntry): Promise<boolean>;
+  latestSnapshot(scope: string): Promise<SnapshotEntry | undefined>;
+}
+
+export function createReviewCache(log: (message: string, error: unknown) => void = console.warn): ReviewCache {
+  let dbPromise: Promise<Db | null> | null = null;
+  const db = (): Promise<Db | null> => {
+    dbPromise ??= openDB<CacheSchema>(DB_NAME, DB_VERSION, {
+      upgrade: (database, oldVersion, newVersion, tx) => runMigrations(database, oldVersion, newVersion ?? DB_VERSION, tx),
+      blocking: () => {
+        void dbPromise?.then((d) => d?.close());
+        dbPromise = null;
+      },
+      terminated: () => {
+        dbPromise = null;
+      },
+    }).catch((error: unknown) => {
+      log('Deal Coach: IndexedDB unavailable, review data not kept', error);
+      dbPromise = null;
+      return null;
+    });
+    return dbPromise;
+  };
+  const guard = async <T>(what: string, fn: (d: Db) => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      const d = await db();
+      return d ? await fn(d) : fallback;
+    } catch (error) {
+      log(`Deal Coach: ${what} failed${isQuotaError(error) ? ': storage quota exceeded' : ''}`, error);
+      return fallback;
+    }
+  };
+  return {
+    getTeam: (key) =>
+      guard('team history read', async (d) => {
+        const entry = await d.get('teams', key);
+        if (!entry) return undefined;
+        const parsed = Deal.array().safeParse(entry.deals);
+        return parsed.success ? { ...entry, deals: parsed.data } : undefined;
+      }, undefined),
+    putTeam: (entry) => guard('team history write', async (d) => void (await d.put('teams', entry)), undefined),
+    putSnapshot: (entry) =>
+      guard('snapshot write', async (d) => {
+        const tx = d.transaction('snapshots', 'readwrite');
+        await tx.store.put(entry);
+        const keys = (await tx.store.index('by-scope').getAllKeys(entry.scope)).sort();
+        for (const key of keys.slice(0, Math.max(0, keys.length - SNAPSHOTS_KEPT))) await tx.store.delete(key);
+        await tx.done;
+        return true;
+      }, false),
+    latestSnapshot: (scope) =>
+      guard('snapshot read', async (d) => {
+        const all = await d.getAllFromIndex('snapshots', 'by-scope', scope);
+        return all.sort((a, b) => a.savedAt.localeCompare(b.savedAt)).at(-1);
+      }, undefined),
+  };
 }

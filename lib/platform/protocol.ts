@@ -10,7 +10,8 @@
 import type { DataSource, Connection, PopupState } from '../../components/types';
 import type { DealCoachingView } from '../coaching/types';
 import type { CrmErrorKind } from '../crm/types';
-import type { Finding, Severity } from '../model';
+import type { Deal, Finding, Settings, Severity } from '../model';
+import type { ReviewSnapshot } from '../review/diff';
 
 /** Why a message could not be answered, beyond the CRM's own failures. */
 export type ReplyErrorKind = CrmErrorKind | 'internal' | 'bad-request' | 'refused';
@@ -69,6 +70,33 @@ export type ReviewReply =
   | { kind: 'no-crm'; message: string }
   | ErrorReply;
 
+/** The manager's team (the signed-in user and the reps reporting to them), every deal, for the review page. */
+export type TeamReviewReply =
+  | {
+      kind: 'ready';
+      crmLabel: string;
+      /** Snapshot scope of this review: `crm:<crm>|<instance>|<manager id>`. */
+      scope: string;
+      manager: { id: string; name: string };
+      /** Owner ids of the reps reporting to the manager (empty for a rep: their own deals). */
+      teamOwnerIds: string[];
+      deals: Deal[];
+      settings: Settings;
+      source: DataSource;
+      /** e.g. "Refresh failed: …; showing data from 2 h ago." */
+      notice?: string;
+    }
+  | { kind: 'no-crm'; message: string }
+  | ErrorReply;
+
+export interface GetTeamReviewRequest {
+  /** Read the CRM now even when the cached team history is fresh (the page's Refresh). */
+  force?: boolean;
+}
+
+export type SaveSnapshotReply = { kind: 'saved'; savedAt: string } | ErrorReply;
+export type SnapshotReply = { kind: 'ready'; snapshot: ReviewSnapshot | null } | ErrorReply;
+
 export interface GetCoachingRequest {
   url: string;
   /** Read the CRM now even when the cache is fresh (the sidebar's Refresh). */
@@ -88,7 +116,19 @@ export interface BackgroundProtocol {
   getConnections(): ConnectionsReply;
   deleteAllData(): DeleteReply;
   getReviewDeals(data: GetReviewDealsRequest): ReviewReply;
+  getTeamReview(data: GetTeamReviewRequest): TeamReviewReply;
+  saveReviewSnapshot(data: { snapshot: ReviewSnapshot }): SaveSnapshotReply;
+  getReviewSnapshot(data: { scope: string }): SnapshotReply;
+  /** The sidebar's "Open pipeline review": content scripts cannot open extension pages, the background opens it in a tab. */
+  openReview(data: OpenReviewRequest): OpenReviewReply;
 }
+
+export interface OpenReviewRequest {
+  /** Whose pipeline: the owner of the deal the sidebar shows. */
+  ownerId?: string;
+}
+
+export type OpenReviewReply = { kind: 'opened' } | ErrorReply;
 
 export interface PageFetchRequest {
   url: string;

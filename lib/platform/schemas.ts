@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Severity } from '../model';
+import { ReviewSnapshot } from '../review/diff';
 import type { BackgroundMessage, TabMessage } from './protocol';
 
 const MAX_URL = 4096;
@@ -28,6 +29,10 @@ export const GetReviewDealsRequest = z
   .object({ ownerId: z.string().min(1).max(200).optional(), severity: Severity.optional() })
   .strict();
 
+export const GetTeamReviewRequest = z.union([z.undefined(), z.null(), z.object({ force: z.boolean().optional() }).strict()]);
+export const SaveReviewSnapshotRequest = z.object({ snapshot: ReviewSnapshot }).strict();
+export const GetReviewSnapshotRequest = z.object({ scope: z.string().min(1).max(2000) }).strict();
+
 /** Requests to the background, by message name. */
 export const REQUEST_SCHEMAS = {
   matchPage: MatchPageRequest,
@@ -36,6 +41,10 @@ export const REQUEST_SCHEMAS = {
   getConnections: Empty,
   deleteAllData: Empty,
   getReviewDeals: GetReviewDealsRequest,
+  getTeamReview: GetTeamReviewRequest,
+  saveReviewSnapshot: SaveReviewSnapshotRequest,
+  getReviewSnapshot: GetReviewSnapshotRequest,
+  openReview: z.object({ ownerId: z.string().min(1).max(200).optional() }).strict(),
 } satisfies Record<BackgroundMessage, z.ZodType>;
 
 /** What the content script may be asked by the background; checked again on the page side by page-fetch.ts. */

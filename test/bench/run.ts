@@ -21,6 +21,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   metrics: async () => (await import('./metrics.bench')).benchMetrics,
   coaching: async () => (await import('./coaching.bench')).benchCoaching,
   extension: async () => (await import('./extension.bench')).benchExtension,
+  review: async () => (await import('./review.bench')).benchReview,
 };
 
 async function main(): Promise<void> {

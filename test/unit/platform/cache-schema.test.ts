@@ -32,6 +32,10 @@ describe('cache schema', () => {
       'user[key]',
       'usage[key]',
       'usage.by-day(day)',
+      'teams[key]',
+      'teams.by-instance(crm,instance)',
+      'snapshots[key]',
+      'snapshots.by-scope(scope)',
     ]);
   });
 
