@@ -10,6 +10,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.e2e.ts',
+  // The Tryton suite needs a real Tryton: npm run test:tryton (playwright.tryton.config.ts).
+  testIgnore: 'tryton/**',
   globalSetup: './test/e2e/global-setup.ts',
   workers: 1,
   fullyParallel: false,

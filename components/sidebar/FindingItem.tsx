@@ -17,11 +17,16 @@ export function FindingItem({ finding, open, onToggle }: { finding: Finding; ope
         </span>
         <Icon name="chevron" class="dc-chevron" />
       </button>
+      {/* The body is built only when open: most findings start closed (host-page cost, DESIGN §8). */}
       <div id={id} class="dc-finding__body" hidden={!open}>
-        <p class="dc-finding__why">{finding.why}</p>
-        <p class="dc-finding__action">
-          <strong>Next step:</strong> {finding.action}
-        </p>
+        {open && (
+          <>
+            <p class="dc-finding__why">{finding.why}</p>
+            <p class="dc-finding__action">
+              <strong>Next step:</strong> {finding.action}
+            </p>
+          </>
+        )}
       </div>
     </li>
   );

@@ -93,19 +93,21 @@ function Group({ label, items, kind, initiallyOpen, note }: { label: string; ite
         {label} <span class="dc-qgroup__count">{items.length}</span>
       </button>
       <div id={id} hidden={!open}>
-        {note && <p class="dc-qgroup__note">{note}</p>}
-        <ul class="dc-checklist dc-checklist--compact">
-          {items.map((item) => (
-            <li key={item.questionId} class={`dc-check dc-check--${kind}`}>
-              <Icon name={kind === 'answered' ? 'check' : 'dash'} class="dc-check__icon" />
-              <p class="dc-check__label">
-                <span class="dc-sr">{kind === 'answered' ? 'Answered: ' : 'Not tracked: '}</span>
-                {item.label}
-                {kind === 'answered' && item.answeredBy.length > 0 && <span class="dc-check__field"> · {item.answeredBy.join(', ')}</span>}
-              </p>
-            </li>
-          ))}
-        </ul>
+        {open && note && <p class="dc-qgroup__note">{note}</p>}
+        {open && (
+          <ul class="dc-checklist dc-checklist--compact">
+            {items.map((item) => (
+              <li key={item.questionId} class={`dc-check dc-check--${kind}`}>
+                <Icon name={kind === 'answered' ? 'check' : 'dash'} class="dc-check__icon" />
+                <p class="dc-check__label">
+                  <span class="dc-sr">{kind === 'answered' ? 'Answered: ' : 'Not tracked: '}</span>
+                  {item.label}
+                  {kind === 'answered' && item.answeredBy.length > 0 && <span class="dc-check__field"> · {item.answeredBy.join(', ')}</span>}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </div>
   );

@@ -69,6 +69,23 @@ export function typicalCycle(history: readonly Deal[], ownerId: string, minOwnWo
   return tally.result();
 }
 
+/** The owner's won deals with a measurable cycle: what `minOwnWon` is compared with. */
+export function ownWonCount(history: readonly Deal[], ownerId: string): number {
+  const day = dayCache();
+  let n = 0;
+  for (const deal of history) if (deal.owner.id === ownerId && deal.stage.category === 'won' && wonCycleDays(dealFacts(deal, day)) !== null) n++;
+  return n;
+}
+
+/**
+ * An owner's history with their team's added (deduplicated by record), for benchmarks: the
+ * team's deals give the "team" typical cycle, stage times and size bands.
+ */
+export function withTeamHistory(own: readonly Deal[], team: readonly Deal[]): Deal[] {
+  const seen = new Set(own.map((d) => `${d.ref.instance}|${d.ref.id}`));
+  return [...own, ...team.filter((d) => !seen.has(`${d.ref.instance}|${d.ref.id}`))];
+}
+
 export class TypicalCycleTally {
   private readonly own: number[] = [];
   private readonly team: number[] = [];

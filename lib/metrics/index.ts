@@ -2,7 +2,7 @@
 export * from './types';
 export { rate, mean, median, percentile, quantiles } from './stats';
 export { winRates } from './win-rate';
-export { salesCycle, typicalCycle, cycleStats } from './cycle';
+export { salesCycle, typicalCycle, cycleStats, ownWonCount, withTeamHistory } from './cycle';
 export { pushCount, pushRate, closeDateSlip } from './push';
 export { stageConversion } from './stage-conversion';
 export { salesVelocity, velocityWhatIf, velocityFromDeals, type WhatIf } from './velocity';

@@ -33,8 +33,8 @@ export interface WinRates {
 
 export interface TypicalCycle extends CycleStats {
   basis: 'own' | 'team';
-  /** The owner's own measurable won deals (the figure compared with minOwnWon). */
-  ownWon: number;
+  /** The owner's own measurable won deals (the figure compared with minOwnWon); always set by the metrics. */
+  ownWon?: number;
 }
 
 /** Added: the sales cycle with the won deals left out for missing or impossible dates. */

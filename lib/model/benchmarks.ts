@@ -15,8 +15,11 @@ export type CycleStats = z.infer<typeof CycleStats>;
  */
 export const Benchmarks = z.object({
   ownerId: z.string(),
-  /** Typical cycle: the owner's own when they have >= minOwnWon won deals, else the team's. null when no won deal has dates. */
-  cycle: CycleStats.extend({ basis: z.enum(['own', 'team']) }).nullable(),
+  /**
+   * Typical cycle: the owner's own when they have >= minOwnWon won deals, else the team's. null when no won deal has dates.
+   * `ownWon`: the owner's own won deals with both dates, whatever the basis ("you have 6 won deals, fewer than 10").
+   */
+  cycle: CycleStats.extend({ basis: z.enum(['own', 'team']), ownWon: z.number().int().nonnegative().optional() }).nullable(),
   /** Median days deals spend in each stage (from stage changes), by stage name. */
   stageDays: z.record(z.string(), z.object({ median: z.number(), n: z.number().int() })),
   /** Owner's open pipeline, for concentration. Unknown amounts excluded and counted. */

@@ -7,7 +7,12 @@
  *   and with the extension, alternated) — budget 1.05×;
  * - content-script and background bundle sizes, gzipped, from .output/chrome-mv3 — budgets
  *   20 kB and 150 kB.
+ * Both on two record pages of the demo CRM: "light" (its plain record page, ~45 ms of main-thread
+ * time per navigation) and "heavy" (`heavy=1`: a Lightning-like page of ~7,500 elements rendered
+ * progressively, ~300 ms per navigation) — DESIGN §8 sets the 1.05× budget "on a heavy page".
+ * BENCH_PAGES=heavy (or light) runs one; BENCH_RUNS=n sets the browser runs per side (default 2).
  * Alone: `npx tsx test/bench/extension.bench.ts [--no-build]`; in the suite: `npm run bench -- extension`.
+ * Builds into and reads $DEAL_COACH_OUT (default .output), like the e2e setup.
  * Timing is taken in the page's own clock: a capture-phase click listener marks the click, and an
  * observer attached through CDP to the sidebar's closed shadow root marks the first frame that
  * shows the new deal's name. No hooks in the extension.
@@ -27,7 +32,12 @@ const NAVIGATIONS = 20;
 const CRM_LATENCY_MS = 20;
 /** Per browser run; runs alternate without/with/without/with to spread machine noise evenly. */
 const MAIN_THREAD_ROUNDS = 3;
-const MAIN_THREAD_RUNS = 2;
+const MAIN_THREAD_RUNS = Number(process.env.BENCH_RUNS ?? 2);
+
+export type PageKind = 'light' | 'heavy';
+const PAGE_KINDS: PageKind[] = (process.env.BENCH_PAGES ?? 'light,heavy').split(',').filter((p): p is PageKind => p === 'light' || p === 'heavy');
+/** The record is fully rendered (the heavy page renders progressively and marks the end). */
+const recordReady = (id: string, kind: PageKind) => `main[data-record-id="${id}"]${kind === 'heavy' ? '[data-lx-ready="1"]' : ''}`;
 
 const median = (values: number[]): number => {
   const s = [...values].sort((a, b) => a - b);
@@ -120,13 +130,14 @@ async function timedNext(page: Page, next: { id: string; name: string }): Promis
   return (await handle.jsonValue())!;
 }
 
-async function openFirst(page: Page, crm: DemoCrm, id: string): Promise<void> {
-  await page.goto(`${crm.url}/opportunities?state=open`);
+async function openFirst(page: Page, crm: DemoCrm, id: string, kind: PageKind): Promise<void> {
+  // heavy=1 sets the demo CRM's cookie for the rest of this (fresh) browser profile.
+  await page.goto(`${crm.url}/opportunities?state=open&heavy=${kind === 'heavy' ? 1 : 0}`);
   await page.locator(`a[data-record-link][href$="/${id}"]`).click();
-  await page.locator(`main[data-record-id="${id}"]`).waitFor();
+  await page.locator(recordReady(id, kind)).waitFor();
 }
 
-async function sidebarTimings(crm: DemoCrm): Promise<{ cold: number[]; warm: number[]; pageRender: number[] }> {
+async function sidebarTimings(crm: DemoCrm, kind: PageKind): Promise<{ cold: number[]; warm: number[]; pageRender: number[] }> {
   const records = await firstRecords(crm);
   const browser = await launchChromium({ headless: true, viewport: { width: 1920, height: 1080 } });
   try {
@@ -136,7 +147,7 @@ async function sidebarTimings(crm: DemoCrm): Promise<{ cold: number[]; warm: num
     const probe = await SidebarProbe.attach(page);
     const cdp = await context.newCDPSession(page);
     // First record: the rep's history is read and cached here (not timed).
-    await openFirst(page, crm, records[0]!.id);
+    await openFirst(page, crm, records[0]!.id, kind);
     await probe.waitForText((t) => t.includes(records[0]!.name) && !t.includes('Reading this deal'), 60_000);
     await installPageMarks(page);
     await installSidebarMark(cdp);
@@ -166,7 +177,7 @@ async function sidebarTimings(crm: DemoCrm): Promise<{ cold: number[]; warm: num
 }
 
 /** Main-thread time of the CRM page over NAVIGATIONS SPA navigations, per round. */
-async function mainThread(crm: DemoCrm, extension: boolean): Promise<{ task: number[]; script: number[]; layoutStyle: number[] }> {
+async function mainThread(crm: DemoCrm, extension: boolean, kind: PageKind): Promise<{ task: number[]; script: number[]; layoutStyle: number[] }> {
   const records = await firstRecords(crm);
   const browser = await launchChromium({ headless: true, extension, viewport: { width: 1920, height: 1080 } });
   try {
@@ -174,18 +185,18 @@ async function mainThread(crm: DemoCrm, extension: boolean): Promise<{ task: num
     await context.addCookies([{ name: 'demo_user', value: encodeURIComponent(SHOWCASE_OWNER), url: crm.url }]);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await openFirst(page, crm, records[0]!.id);
+    await openFirst(page, crm, records[0]!.id, kind);
     await cdp.send('Performance.enable');
     const metrics = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map((m) => [m.name, m.value]));
     // One document throughout (SPA navigation only), so the page's counters keep running.
     const walk = async () => {
       await page.getByRole('link', { name: 'Opportunities' }).first().click();
       await page.locator(`a[data-record-link][href$="/${records[0]!.id}"]`).click();
-      await page.locator(`main[data-record-id="${records[0]!.id}"]`).waitFor();
+      await page.locator(recordReady(records[0]!.id, kind)).waitFor();
       await page.waitForTimeout(150);
       for (let i = 1; i <= NAVIGATIONS; i++) {
         await page.getByRole('link', { name: 'Next ›' }).click();
-        await page.locator(`main[data-record-id="${records[i]!.id}"]`).waitFor();
+        await page.locator(recordReady(records[i]!.id, kind)).waitFor();
         // Let the extension finish its work for this record (as a person reading it would).
         await page.waitForTimeout(150);
       }
@@ -218,51 +229,69 @@ export async function benchExtension(options: { build?: boolean } = {}): Promise
   const background = gzipKb(`${EXTENSION_DIR}/background.js`);
 
   const crm = await startDemoCrm({ port: 0, latencyMs: CRM_LATENCY_MS });
+  const rows: BenchRow[] = [
+    { name: 'content script (crm.js) gzipped', medianMs: content, runs: 1, budget: 20, unit: 'kB', extra: { css_kB: contentCss.toFixed(2), js_plus_css_kB: (content + contentCss).toFixed(2) } },
+    { name: 'background (background.js) gzipped', medianMs: background, runs: 1, budget: 150, unit: 'kB' },
+  ];
   try {
-    const timings = await sidebarTimings(crm);
-    const without = { task: [] as number[], script: [] as number[], layoutStyle: [] as number[] };
-    const withExt = { task: [] as number[], script: [] as number[], layoutStyle: [] as number[] };
-    for (let run = 0; run < MAIN_THREAD_RUNS; run++) {
-      for (const [extension, into] of [[false, without], [true, withExt]] as const) {
-        const r = await mainThread(crm, extension);
-        into.task.push(...r.task);
-        into.script.push(...r.script);
-        into.layoutStyle.push(...r.layoutStyle);
-      }
-    }
-    const ratio = median(withExt.task) / median(without.task);
-    const scriptRatio = median(withExt.script) / median(without.script);
-    return [
-      { name: 'content script (crm.js) gzipped', medianMs: content, runs: 1, budget: 20, unit: 'kB', extra: { css_kB: contentCss.toFixed(2), js_plus_css_kB: (content + contentCss).toFixed(2) } },
-      { name: 'background (background.js) gzipped', medianMs: background, runs: 1, budget: 150, unit: 'kB' },
-      {
-        name: 'sidebar visible after record click, warm cache',
-        medianMs: median(timings.warm),
-        runs: timings.warm.length,
-        budget: 150,
-        extra: { max_ms: Math.max(...timings.warm).toFixed(0), page_render_median_ms: median(timings.pageRender).toFixed(0), crm_latency_ms: CRM_LATENCY_MS },
-      },
-      { name: 'sidebar visible after record click, cold deal (history cached)', medianMs: median(timings.cold), runs: timings.cold.length, extra: { max_ms: Math.max(...timings.cold).toFixed(0) } },
-      {
-        name: `page main-thread time with ÷ without extension (${NAVIGATIONS} SPA navs)`,
-        medianMs: ratio,
-        runs: MAIN_THREAD_ROUNDS * MAIN_THREAD_RUNS,
-        budget: 1.05,
-        unit: '×',
-        extra: {
-          task_with_ms: median(withExt.task).toFixed(0),
-          task_without_ms: median(without.task).toFixed(0),
-          script_with_ms: median(withExt.script).toFixed(0),
-          script_without_ms: median(without.script).toFixed(0),
-          script_ratio: scriptRatio.toFixed(3),
-          layout_style_with_ms: median(withExt.layoutStyle).toFixed(0),
-          layout_style_without_ms: median(without.layoutStyle).toFixed(0),
-        },
-      },
-    ];
+    for (const kind of PAGE_KINDS) rows.push(...(await benchPage(crm, kind)));
+    return rows;
   } finally {
     await crm.close();
   }
+}
+
+const spread = (values: number[]): string => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+
+async function benchPage(crm: DemoCrm, kind: PageKind): Promise<BenchRow[]> {
+  const timings = await sidebarTimings(crm, kind);
+  const without = { task: [] as number[], script: [] as number[], layoutStyle: [] as number[] };
+  const withExt = { task: [] as number[], script: [] as number[], layoutStyle: [] as number[] };
+  /** with ÷ without of each alternated pair of browser runs (medians of their rounds): the spread. */
+  const pairRatios: number[] = [];
+  for (let run = 0; run < MAIN_THREAD_RUNS; run++) {
+    const pair: number[] = [];
+    for (const [extension, into] of [[false, without], [true, withExt]] as const) {
+      const r = await mainThread(crm, extension, kind);
+      into.task.push(...r.task);
+      into.script.push(...r.script);
+      into.layoutStyle.push(...r.layoutStyle);
+      pair.push(median(r.task));
+    }
+    pairRatios.push(pair[1]! / pair[0]!);
+  }
+  const ratio = median(withExt.task) / median(without.task);
+  const scriptRatio = median(withExt.script) / median(without.script);
+  const perNav = (values: number[]) => (median(values) / NAVIGATIONS).toFixed(1);
+  return [
+    {
+      name: `[${kind}] sidebar visible after record click, warm cache`,
+      medianMs: median(timings.warm),
+      runs: timings.warm.length,
+      budget: 150,
+      extra: { max_ms: Math.max(...timings.warm).toFixed(0), page_render_median_ms: median(timings.pageRender).toFixed(0), crm_latency_ms: CRM_LATENCY_MS },
+    },
+    { name: `[${kind}] sidebar visible after record click, cold deal (history cached)`, medianMs: median(timings.cold), runs: timings.cold.length, extra: { max_ms: Math.max(...timings.cold).toFixed(0) } },
+    {
+      name: `[${kind}] page main-thread time with ÷ without extension (${NAVIGATIONS} SPA navs)`,
+      medianMs: ratio,
+      runs: MAIN_THREAD_ROUNDS * MAIN_THREAD_RUNS,
+      // DESIGN §8 sets the budget on a heavy page; the light page's figure is reported alongside.
+      ...(kind === 'heavy' ? { budget: 1.05 } : {}),
+      unit: '×',
+      extra: {
+        pair_ratios: pairRatios.map((r) => r.toFixed(3)).join('/'),
+        spread: spread(pairRatios),
+        task_per_nav_with_ms: perNav(withExt.task),
+        task_per_nav_without_ms: perNav(without.task),
+        script_with_ms: median(withExt.script).toFixed(0),
+        script_without_ms: median(without.script).toFixed(0),
+        script_ratio: scriptRatio.toFixed(3),
+        layout_style_with_ms: median(withExt.layoutStyle).toFixed(0),
+        layout_style_without_ms: median(without.layoutStyle).toFixed(0),
+      },
+    },
+  ];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

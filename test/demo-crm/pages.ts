@@ -20,7 +20,7 @@ function userOptions(data: DemoCrmData, current: UserJson | null): string {
   return `<optgroup label="Managers">${managers.map(option).join('')}</optgroup>${groups.join('')}`;
 }
 
-export function renderShell(data: DemoCrmData, user: UserJson | null, theme: Theme): string {
+export function renderShell(data: DemoCrmData, user: UserJson | null, theme: Theme, heavy = false): string {
   return `<!doctype html>
 <html lang="en" data-theme="${theme}">
 <head>
@@ -31,7 +31,7 @@ export function renderShell(data: DemoCrmData, user: UserJson | null, theme: The
 <link rel="stylesheet" href="/static/app.css">
 <script src="/static/app.js" defer></script>
 </head>
-<body data-user-id="${esc(user?.id ?? '')}" data-user-role="${esc(user?.role ?? '')}" data-today="${esc(data.today)}">
+<body data-user-id="${esc(user?.id ?? '')}" data-user-role="${esc(user?.role ?? '')}" data-today="${esc(data.today)}"${heavy ? ' data-heavy="1"' : ''}>
 <header class="topbar">
   <a class="brand" href="/opportunities"><span class="logo" aria-hidden="true">◆</span> Demo CRM</a>
   <nav class="tabs-nav"><a href="/opportunities" class="active">Opportunities</a></nav>

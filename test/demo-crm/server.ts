@@ -32,6 +32,12 @@ export interface DemoCrmOptions {
   latencyMs?: number;
   /** Maven CSV folder; default $DEMO_CRM_DATA or ../shared/datasets/maven-crm beside the repo. */
   dataDir?: string;
+  /**
+   * Record pages render like Salesforce Lightning (thousands of nodes: highlights panel, related
+   * lists, activity timeline, progressive rendering and client work per navigation), for the
+   * main-thread benchmark (DESIGN §8 "on a heavy page"). Per browser also `?heavy=1` (cookie).
+   */
+  heavy?: boolean;
 }
 
 export interface DemoCrm {
@@ -80,8 +86,14 @@ export async function startDemoCrm(options: DemoCrmOptions = {}): Promise<DemoCr
       const themeParam = url.searchParams.get('theme');
       const theme: Theme = themeParam === 'dark' || themeParam === 'light' ? themeParam : cookies(req).demo_theme === 'dark' ? 'dark' : 'light';
       const signedIn = signedInUser(req, data);
-      const headers: Record<string, string> = themeParam === theme ? { 'Set-Cookie': `demo_theme=${theme}; Path=/; SameSite=Lax` } : {};
-      return sendText(res, 200, renderShell(data, 'user' in signedIn ? signedIn.user : null, theme), 'text/html; charset=utf-8', headers);
+      const heavyParam = url.searchParams.get('heavy');
+      const heavy = heavyParam !== null ? heavyParam === '1' : (options.heavy ?? cookies(req).demo_heavy === '1');
+      const setCookies = [
+        ...(themeParam === theme ? [`demo_theme=${theme}; Path=/; SameSite=Lax`] : []),
+        ...(heavyParam !== null ? [`demo_heavy=${heavy ? '1' : '0'}; Path=/; SameSite=Lax`] : []),
+      ];
+      const headers: Record<string, string | string[]> = setCookies.length ? { 'Set-Cookie': setCookies } : {};
+      return sendText(res, 200, renderShell(data, 'user' in signedIn ? signedIn.user : null, theme, heavy), 'text/html; charset=utf-8', headers);
     }
     sendText(res, 404, 'Not found', 'text/plain; charset=utf-8');
   }

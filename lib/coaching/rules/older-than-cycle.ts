@@ -9,6 +9,8 @@ import { keyPerson, todayOf } from '../contacts';
 import type { CoachingRule } from '../types';
 import { days, num, who } from '../words';
 
+const wonDeals = (n: number) => `${num(n)} won ${n === 1 ? 'deal' : 'deals'}`;
+
 export const olderThanCycle: CoachingRule = {
   id: 'older-than-cycle',
   description: 'Open deal older than the typical won-deal cycle (warn) or than 9 in 10 won deals (risk).',
@@ -20,10 +22,15 @@ export const olderThanCycle: CoachingRule = {
     if (!(age > cycle.median)) return [];
     const risk = age > cycle.p90;
     const minOwnWon = context.settings.thresholds.minOwnWon;
+    const ownWon = cycle.ownWon;
+    const few = ownWon === undefined ? `you have fewer than ${minOwnWon} won deals of your own` : `you have ${wonDeals(ownWon)}, fewer than ${minOwnWon}`;
     const basis =
-      cycle.basis === 'own'
-        ? `your won deals close in ${days(cycle.median)} (median of ${num(cycle.n)} won deals)`
-        : `the team's won deals close in ${days(cycle.median)} (median of ${num(cycle.n)} won deals; you have fewer than ${minOwnWon} won deals of your own)`;
+      cycle.basis === 'team'
+        ? `the team's won deals close in ${days(cycle.median)} (median of ${num(cycle.n)} won deals; ${few})`
+        : cycle.n < minOwnWon
+          ? // Own deals only, below the threshold: the CRM could not say who the team is.
+            `your won deals close in ${days(cycle.median)} (median of only ${wonDeals(cycle.n)}, fewer than ${minOwnWon}; no team history to compare with)`
+          : `your won deals close in ${days(cycle.median)} (median of ${num(cycle.n)} won deals)`;
     const buyer = who(keyPerson(deal));
     return [
       {
@@ -43,6 +50,7 @@ export const olderThanCycle: CoachingRule = {
           wonDeals: cycle.n,
           basis: cycle.basis,
           minOwnWon,
+          ...(ownWon === undefined ? {} : { ownWon }),
         },
       },
     ];

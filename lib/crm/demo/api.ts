@@ -22,6 +22,9 @@ export const UserJson = UserRefJson.extend({
 });
 export type UserJson = z.infer<typeof UserJson>;
 
+/** `GET /api/users`: every rep and manager, each rep with their manager. */
+export const UsersJson = z.object({ results: z.array(UserJson) });
+
 export const AccountJson = z.object({
   id: z.string(),
   name: z.string(),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Deal, RecordRef } from '../../model';
 import { CrmError, type CrmAdapter, type CrmUser, type HistoryQuery } from '../types';
-import { OpportunityPageJson, UserJson } from './api';
+import { OpportunityPageJson, UserJson, UsersJson } from './api';
 import { getJson } from './http';
 import { asRecord, str } from '../shared/values';
 import { toDeal } from './map-deal';
@@ -57,6 +57,16 @@ export const demoAdapter: CrmAdapter = {
   async whoAmI(ref, io): Promise<CrmUser> {
     const me = await getJson(io, `${demoOrigin(ref)}/api/me`, UserJson, 'the signed-in user');
     return { id: me.id, name: me.name, teamOwnerIds: me.team.map((member) => member.id) };
+  },
+
+  /** The reps under the owner's manager (`/api/users` lists each rep's manager), the owner included. */
+  async teamOf(ref, ownerId, io) {
+    const { results: users } = await getJson(io, `${demoOrigin(ref)}/api/users`, UsersJson, 'the list of users');
+    const owner = users.find((u) => u.id === ownerId);
+    if (!owner) return [ownerId];
+    const managerId = owner.manager?.id ?? (owner.role === 'manager' ? owner.id : null);
+    if (managerId === null) return [ownerId];
+    return [ownerId, ...users.filter((u) => u.id !== ownerId && u.manager?.id === managerId).map((u) => u.id)];
   },
 };
 

@@ -194,8 +194,120 @@
       return problem('error', 'Could not load this opportunity', error.message);
     }
     if (token !== navigation) return;
-    setMain(renderRecord(record, neighbors));
+    const view = renderRecord(record, neighbors);
+    setMain(view);
     document.title = `${record.name} · Opportunity · Demo CRM`;
+    if (document.body.dataset.heavy === '1') lightning(view, record, token);
+  }
+
+  // ---------- heavy mode: a record page like Salesforce Lightning (server option `heavy` / ?heavy=1) ----------
+  // Thousands of nodes (highlights panel with actions, tabs, ten related lists, an activity
+  // timeline), rendered progressively over several tasks, each value formatted on its own and
+  // truncated cells measured for tooltips, as Lightning does. Deterministic per record.
+  const RELATED = [
+    ['Products', ['Product', 'Code', 'Quantity', 'Sales price', 'Discount', 'Total', 'Service date']],
+    ['Quotes', ['Quote', 'Status', 'Expires', 'Subtotal', 'Discount', 'Grand total', 'Synced']],
+    ['Open activities', ['Subject', 'Name', 'Task', 'Due date', 'Status', 'Priority', 'Assigned']],
+    ['Notes & attachments', ['Title', 'Type', 'Size', 'Last modified', 'Created by', 'Shared', 'Version']],
+    ['Partners', ['Partner', 'Role', 'Primary', 'Since', 'Region', 'Revenue', 'Tier']],
+    ['Competitors', ['Competitor', 'Strengths', 'Weaknesses', 'Price', 'Status', 'Seen', 'Owner']],
+    ['Cases', ['Case', 'Subject', 'Status', 'Priority', 'Opened', 'Closed', 'Owner']],
+    ['Contracts', ['Contract', 'Status', 'Start', 'End', 'Term', 'Value', 'Signed by']],
+    ['Stage history', ['Stage', 'Amount', 'Probability', 'Expected revenue', 'Close date', 'Modified', 'By']],
+    ['Files', ['Title', 'Owner', 'Last modified', 'Size', 'Type', 'Shared with', 'Downloads']],
+  ];
+  const RELATED_ROWS = 18;
+  const TIMELINE_ITEMS = 70;
+
+  function prng(text) {
+    let a = 2166136261;
+    for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 16777619);
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function lightning(view, o, token) {
+    const rand = prng(o.id);
+    const words = ['Alpha', 'Beacon', 'Cobalt', 'Delta', 'Ember', 'Falcon', 'Granite', 'Harbor', 'Iris', 'Juniper', 'Kestrel', 'Lumen', 'Meridian', 'Nimbus', 'Orchid', 'Pinnacle'];
+    const pick = (list) => list[Math.floor(rand() * list.length)];
+    const base = Date.parse(`${document.body.dataset.today || '2026-01-01'}T00:00:00Z`);
+    // Each value formatted on its own, with a fresh formatter, as component-per-cell UIs do.
+    const cell = (col) => {
+      const r = rand();
+      if (/date|Due|Opened|Closed|Start|End|Expires|Since|Seen|modified|Modified/.test(col)) return new Date(base - Math.floor(r * 400) * 864e5).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+      if (/price|total|Total|Subtotal|Value|Revenue|revenue|Amount|Discount/.test(col)) return (r * 90000).toLocaleString('en-US', { style: 'currency', currency: o.currency || 'USD', maximumFractionDigits: 0 });
+      if (/Quantity|Size|Downloads|Term|Probability|Version/.test(col)) return Math.floor(r * 100).toLocaleString('en-US');
+      return `${pick(words)} ${pick(words)} ${Math.floor(r * 1000)}`;
+    };
+    const icon = (name) => h('span', { class: `lx-icon lx-icon--${name}`, 'aria-hidden': 'true' }, h('span', { class: 'lx-glyph' }));
+    const menu = () => h('div', { class: 'lx-menu' }, h('button', { type: 'button', class: 'lx-menu__trigger', 'aria-haspopup': 'true', title: 'Show actions' }, icon('down'), h('span', { class: 'lx-assistive' }, 'Show actions')));
+
+    const highlights = h(
+      'section',
+      { class: 'card lx-highlights', 'data-lx': 'highlights' },
+      h('div', { class: 'lx-actions' }, ['Follow', 'New Event', 'New Task', 'Log a Call', 'Email', 'Edit', 'Clone', 'Delete', 'Change owner', 'Submit for approval'].map((a) => h('button', { type: 'button', class: 'lx-button' }, icon('action'), h('span', {}, a)))),
+      h('ul', { class: 'lx-compact' }, ['Account name', 'Close date', 'Amount', 'Opportunity owner', 'Stage', 'Probability', 'Forecast category', 'Next step', 'Type', 'Lead source', 'Campaign', 'Last activity'].map((label) => h('li', { class: 'lx-compact__item' }, h('p', { class: 'lx-label', title: label }, label), h('p', { class: 'lx-value' }, h('span', { class: 'lx-formatted' }, cell(label)))))),
+    );
+    const tabs = h('nav', { class: 'lx-tabs', role: 'tablist' }, ['Related', 'Details', 'Activity', 'Chatter', 'News'].map((t, i) => h('a', { role: 'tab', href: '#', class: i === 0 ? 'lx-tab active' : 'lx-tab', 'aria-selected': String(i === 0), onclick: (e) => e.preventDefault() }, t)));
+    const relatedList = ([title, cols]) =>
+      h(
+        'article',
+        { class: 'card lx-related', 'data-lx': 'related' },
+        h('header', { class: 'lx-related__head' }, icon('list'), h('h2', {}, `${title} (${RELATED_ROWS})`), h('button', { type: 'button', class: 'lx-button' }, 'New'), menu()),
+        h(
+          'div',
+          { class: 'lx-scroller' },
+          h(
+            'table',
+            { class: 'lx-table' },
+            h('thead', {}, h('tr', {}, h('th', { class: 'lx-num' }, '#'), cols.map((c) => h('th', {}, h('div', { class: 'lx-th' }, h('span', { class: 'lx-truncate', title: c }, c), icon('sort')))), h('th', {}, ''))),
+            h('tbody', {}, Array.from({ length: RELATED_ROWS }, (_, i) => h('tr', {}, h('td', { class: 'lx-num' }, String(i + 1)), cols.map((c, j) => h('td', {}, h('div', { class: 'lx-cell' }, j === 0 ? h('a', { href: '#', class: 'lx-truncate' }, cell(c)) : h('span', { class: 'lx-truncate lx-formatted' }, cell(c))))), h('td', {}, menu())))),
+          ),
+        ),
+        h('footer', { class: 'lx-related__foot' }, h('a', { href: '#' }, 'View all')),
+      );
+    const timelineItem = (i) => {
+      const kind = pick(['call', 'email', 'event', 'task']);
+      return h(
+        'li',
+        { class: `lx-timeline__item lx-timeline__item--${kind}` },
+        h('div', { class: 'lx-timeline__icon' }, icon(kind)),
+        h(
+          'div',
+          { class: 'lx-timeline__body' },
+          h('div', { class: 'lx-timeline__row' }, h('button', { type: 'button', class: 'lx-expand', 'aria-expanded': 'false' }, icon('chevron')), h('a', { href: '#', class: 'lx-truncate' }, `${kind[0].toUpperCase()}${kind.slice(1)}: ${cell('Subject')}`), h('time', {}, cell('Due date')), menu()),
+          h('p', { class: 'lx-timeline__meta' }, `${pick(words)} ${pick(words)} had a ${kind} with `, h('a', { href: '#' }, `${pick(words)} ${pick(words)}`)),
+          h('div', { class: 'lx-timeline__details', hidden: i > 2 }, h('p', {}, `${cell('Notes')} — ${cell('Notes')} — ${cell('Notes')}`)),
+        ),
+      );
+    };
+
+    // Progressive rendering over several tasks, like Lightning's component tree filling in.
+    const columns = view.querySelector('.columns');
+    const relatedColumn = h('div', { class: 'lx-related-column' });
+    const timeline = h('section', { class: 'card lx-activity', 'data-lx': 'activity' }, h('h2', {}, 'Activity timeline'), h('div', { class: 'lx-filters' }, 'Filters: All time · All activities · All types'));
+    const steps = [
+      () => view.querySelector('.record-head').after(highlights, tabs),
+      () => columns.after(relatedColumn),
+      ...[0, 3, 6, 9].map((from) => () => relatedColumn.append(...RELATED.slice(from, from + 3).map(relatedList))),
+      () => relatedColumn.append(timeline, h('ul', { class: 'lx-timeline' }, Array.from({ length: TIMELINE_ITEMS }, (_, i) => timelineItem(i)))),
+      () => {
+        // Tooltips only where text is cut off: one layout, then reads.
+        for (const el of view.querySelectorAll('.lx-table .lx-truncate')) if (el.scrollWidth > el.clientWidth) el.title = el.textContent;
+        view.dataset.lxReady = '1';
+      },
+    ];
+    let at = 0;
+    const next = () => {
+      if (token !== navigation || at >= steps.length) return;
+      steps[at++]();
+      setTimeout(next, 0);
+    };
+    next();
   }
 
   function recordNav(neighbors) {

@@ -36,3 +36,18 @@ describe('older-than-cycle', () => {
     expect(run(makeDeal({ createdAt: at(-300) }), makeContext({ benchmarks: makeBenchmarks({ cycle: null }) }))).toEqual([]);
   });
 });
+
+describe('older-than-cycle: how many won deals the owner has', () => {
+  it('says the owner has 6 won deals, fewer than 10, when the team figure stands in', () => {
+    const team = makeBenchmarks({ cycle: { median: 57, p75: 90, p90: 120, n: 412, basis: 'team', ownWon: 6 } });
+    const [f] = run(makeDeal({ createdAt: at(-70) }), makeContext({ benchmarks: team }));
+    expect(f?.why).toBe("Open 70 days, since 2026-02-04; the team's won deals close in 57 days (median of 412 won deals; you have 6 won deals, fewer than 10), and 9 in 10 within 120 days.");
+    expect(f?.evidence).toMatchObject({ basis: 'team', wonDeals: 412, ownWon: 6, minOwnWon: 10 });
+  });
+
+  it('says when only the few own deals could be used (no team history)', () => {
+    const own = makeBenchmarks({ cycle: { median: 30, p75: 40, p90: 50, n: 1, basis: 'own', ownWon: 1 } });
+    const [f] = run(makeDeal({ createdAt: at(-40) }), makeContext({ benchmarks: own }));
+    expect(f?.why).toContain('your won deals close in 30 days (median of only 1 won deal, fewer than 10; no team history to compare with)');
+  });
+});

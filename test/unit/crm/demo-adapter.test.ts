@@ -283,6 +283,19 @@ describe('demoAdapter against the running demo CRM', () => {
     // ~1,500 records enriched on first read: seconds on a loaded 2-core machine, not a speed check.
   }, 60_000);
 
+  it("names an owner's team from /api/users: the reps sharing their manager, the owner first", async () => {
+    const team = await demoAdapter.teamOf!(ref, 'u-darcel-schlecht', io);
+    const darcel = crm.data.findUser('u-darcel-schlecht')!;
+    const expected = crm.data.users.filter((u) => u.manager?.id === darcel.manager!.id).map((u) => u.id);
+    expect(team[0]).toBe('u-darcel-schlecht');
+    expect([...team].sort()).toEqual([...expected].sort());
+    expect(team.length).toBeGreaterThan(1);
+    // A manager's team is their reps; an unknown owner is a team of one.
+    const manager = darcel.manager!.id;
+    expect([...(await demoAdapter.teamOf!(ref, manager, io))].sort()).toEqual([manager, ...expected].sort());
+    expect(await demoAdapter.teamOf!(ref, 'u-nobody', io)).toEqual(['u-nobody']);
+  });
+
   it('reports injected 401 / 429 / dropped connections once, without retrying', async () => {
     await post(crm.url, '/__test/faults', { route: '/api/opportunities/DEMO-HEALTHY', status: 401, times: 1 });
     expect((await failure(demoAdapter.readDeal(ref, io))).kind).toBe('session-expired');

@@ -77,3 +77,20 @@ describe('personalSummary', () => {
     expect(s.velocity.base.perDay).toBeNull();
   });
 });
+
+describe('computeBenchmarks: own wins and the team basis', () => {
+  const mine = (n: number, days: number) => Array.from({ length: n }, () => won(100, { owner: 'me', created: at(0), closed: at(days) }));
+  const theirs = (n: number, days: number) => Array.from({ length: n }, () => won(100, { owner: 'other', created: at(0), closed: at(days) }));
+
+  it("says how many won deals the owner has, whatever the basis", () => {
+    const team = computeBenchmarks([...mine(6, 10), ...theirs(20, 50)], 'me', '2017-06-01', DEFAULT_THRESHOLDS);
+    expect(team.cycle).toMatchObject({ basis: 'team', n: 26, median: 50, ownWon: 6 });
+    const own = computeBenchmarks([...mine(12, 10), ...theirs(20, 50)], 'me', '2017-06-01', DEFAULT_THRESHOLDS);
+    expect(own.cycle).toMatchObject({ basis: 'own', n: 12, median: 10, ownWon: 12 });
+  });
+
+  it("does not pass the owner's own few wins off as the team's when no team history was read", () => {
+    const b = computeBenchmarks(mine(6, 10), 'me', '2017-06-01', DEFAULT_THRESHOLDS);
+    expect(b.cycle).toMatchObject({ basis: 'own', n: 6, ownWon: 6 });
+  });
+});

@@ -89,4 +89,45 @@ describe('repository', () => {
     expect((await repo.history(a, ref, 'o1', io))?.deals).toEqual([deal]);
     expect(reads).toBe(1);
   });
+
+  it("adds the team's history (read once, cached as team:<owner>) only below minOwnWon own wins", async () => {
+    const won = (id: string, owner: string) =>
+      ({ ref: { ...ref, id }, owner: { id: owner, name: owner }, stage: { name: 'Won', category: 'won' }, createdAt: '2026-01-01', closedAt: '2026-02-01', history: { closeDateChanges: [], stageChanges: [] } }) as unknown as Deal;
+    const own = [won('A', 'o1'), won('B', 'o1')];
+    const team = [won('A', 'o1'), won('B', 'o1'), won('C', 'o2'), won('D', 'o3')];
+    const queries: unknown[] = [];
+    const teamOfCalls: string[] = [];
+    const a: CrmAdapter = {
+      ...adapter(async () => deal),
+      readHistory: async (_at, query) => {
+        queries.push(query);
+        return query.teamOwnerIds ? team : own;
+      },
+      teamOf: async (_at, ownerId) => {
+        teamOfCalls.push(ownerId);
+        return ['o1', 'o2', 'o3'];
+      },
+    };
+    const now = Date.parse('2026-03-02T10:00:00Z');
+    const cache = memoryCache();
+    const repo = createRepository({ cache, now: () => now });
+    const io = async () => ({ status: 200, headers: {}, body: null });
+    const history = (await repo.history(a, ref, 'o1', io))!;
+    // Two own wins, enough at minOwnWon 2: no team read.
+    expect((await repo.benchmarkHistory(a, ref, history, io, 2)).deals).toEqual(own);
+    expect(teamOfCalls).toEqual([]);
+    // Below it: the team's deals are added once (deduplicated), then served from cache.
+    const combined = await repo.benchmarkHistory(a, ref, history, io, 10);
+    expect(combined.deals.map((d) => d.ref.id)).toEqual(['A', 'B', 'C', 'D']);
+    expect(combined.stamp).toContain('|');
+    await repo.benchmarkHistory(a, ref, history, io, 10);
+    expect(teamOfCalls).toEqual(['o1']);
+    expect(queries).toEqual([{ ownerId: 'o1' }, { teamOwnerIds: ['o1', 'o2', 'o3'] }]);
+    expect(await cache.historyOwners('demo', ref.instance)).toEqual(['o1', 'team:o1']);
+    // The hourly refresh walks cached owner ids: a team entry is refreshed as a team.
+    expect((await repo.history(a, ref, 'team:o1', io, { await: true }))?.deals).toEqual(team);
+    // An adapter that cannot name the team: the owner's own history only.
+    const plain = adapter(async () => deal, async () => own);
+    expect((await repo.benchmarkHistory(plain, ref, history, io, 10)).deals).toEqual(own);
+  });
 });
