@@ -104,6 +104,11 @@ export async function startDemoCrm(options: DemoCrmOptions = {}): Promise<DemoCr
       else res.destroy();
     });
   });
+  // Keep idle sockets longer than clients do (undici: 4 s). Otherwise, when the event loop was busy
+  // (a test mapping every record in-process), both idle timers fire at once and a client can reuse a
+  // socket the server is closing: ECONNRESET.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
