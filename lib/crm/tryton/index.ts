@@ -14,7 +14,7 @@ import { asArray, asRecord, isRecord, str, type Json } from '../shared/values';
 import { validateDeal } from '../shared/validate';
 import { CRM_ID, LABEL, databaseOf, endpointOf, matchTryton, recordUrl } from './match';
 import { mapHistoryRow, mapRecordView, type Revision } from './map-deal';
-import { employeeParams, historyParams, preferencesParams, PREFERENCES, READ, READ_EMPLOYEE, readParams, REVISIONS, revisionParams, revisionsParams, SEARCH_READ } from './queries';
+import { employeeParams, supervisorParams, historyParams, preferencesParams, PREFERENCES, READ, READ_EMPLOYEE, readParams, REVISIONS, revisionParams, revisionsParams, SEARCH_READ } from './queries';
 import { rpcClient, trytonDate, trytonDateTime, trytonInstant, type Rpc, type TrytonDateTime } from './rpc';
 
 export { matchTryton } from './match';
@@ -125,7 +125,19 @@ export function createTrytonAdapter(): CrmAdapter {
     };
   }
 
-  return { id: CRM_ID, label: LABEL, transport: 'page', matches: matchTryton, readDeal, readHistory, whoAmI };
+  /** An owner's team: the employees under the same supervisor (company.employee.supervisor), owner first. */
+  async function teamOf(ref: InstanceRef, ownerId: string, io: CrmFetch): Promise<string[]> {
+    const owner = positiveInt(ownerId);
+    if (owner === null) return [ownerId];
+    const { rpc } = connect(ref, io);
+    const supervisor = str(asRecord(asArray(await rpc(READ_EMPLOYEE, supervisorParams(owner)))[0]).supervisor);
+    const supervisorId = supervisor === null ? null : positiveInt(supervisor);
+    if (supervisorId === null) return [ownerId];
+    const team = asArray(asRecord(asArray(await rpc(READ_EMPLOYEE, employeeParams(supervisorId)))[0]).subordinates).map(str);
+    return [ownerId, ...team.filter((id): id is string => id !== null && id !== ownerId)];
+  }
+
+  return { id: CRM_ID, label: LABEL, transport: 'page', matches: matchTryton, readDeal, readHistory, whoAmI, teamOf };
 }
 
 export const tryton: CrmAdapter = createTrytonAdapter();

@@ -62,3 +62,4 @@ export function historyParams(employeeIds: readonly number[], since: IsoDate | n
 /** `true`: only the context part of the preferences (employee, company, language), not menus and actions. */
 export const preferencesParams = () => [true, CONTEXT];
 export const employeeParams = (id: number) => [[id], ['rec_name', 'subordinates'], CONTEXT];
+export const supervisorParams = (id: number) => [[id], ['supervisor'], CONTEXT];

@@ -74,10 +74,8 @@ test('stale deal: flagged older than 9 in 10 won deals, close date pushed 3 time
 });
 
 test('stale deal: the typical cycle cited is the team’s (Alice has fewer than 10 wins), counted in Tryton', async ({ sao, tryton }) => {
-  // KNOWN BUG, kept visible: the coaching service reads only the owner's history (HistoryQuery.ownerId), so the
-  // "team" basis is computed over Alice's own 8 won deals (59.5 days) and labelled as the team's; Tryton's team
-  // (Morgan's reports) has 14 won deals, median 62. Remove test.fail once the team's deals are read.
-  test.fail(true, "typical cycle: 'team' basis computed over the owner's history only");
+  // Alice has 8 won deals, fewer than 10: the background reads her team (the employees under her
+  // supervisor, CrmAdapter.teamOf) and cites the team's cycle, which the test counts in Tryton itself.
   const stale = tryton.facts.showcase.stale;
   const cycle = await expectedCycle(sao);
   const text = await visible(sao, stale.id, stale.description);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { daysBetween, toIsoDate } from '../../../lib/dates';
 import { Deal } from '../../../lib/model';
 import { recordedIo, type Recording } from '../../../lib/crm/shared/recorded-io';
-import { CrmError } from '../../../lib/crm/types';
+import { CrmError, type CrmFetch } from '../../../lib/crm/types';
 import { createTrytonAdapter, HISTORY_PAGE_SIZE, matchTryton, MAX_REVISIONS } from '../../../lib/crm/tryton';
 import { databaseOf } from '../../../lib/crm/tryton/match';
 import { influenceOfRelation } from '../../../lib/crm/tryton/map-deal';
@@ -330,6 +330,23 @@ describe('tryton whoAmI()', () => {
   it("a manager's team is the employees they supervise", async () => {
     const me = await adapter.whoAmI(ref(1), replay('whoami-morgan').io);
     expect(me).toEqual({ id: employeeOf('morgan'), name: 'Morgan Lee', teamOwnerIds: [employeeOf('alice'), employeeOf('bob')] });
+  });
+
+  it("a rep's team is everyone under their supervisor, for the team's typical cycle", async () => {
+    // company.employee.read answers a Many2One as an id and a One2Many as a list of ids (Tryton 6.0).
+    const employees = new Map(facts.users.filter((u) => u.employeeId !== null).map((u) => [u.employeeId!, u]));
+    const byLogin = (login: string | null) => facts.users.find((u) => u.login === login)?.employeeId ?? null;
+    const calls: string[] = [];
+    const io: CrmFetch = async (_url, init) => {
+      const { method, params } = JSON.parse(init!.body!) as { method: string; params: [number[], string[]] };
+      calls.push(`${method} ${params[1].join(',')}`);
+      const e = employees.get(params[0][0]!)!;
+      const record = params[1].includes('supervisor') ? { id: e.employeeId, supervisor: byLogin(facts.users.find((u) => u.reports.includes(e.login))?.login ?? null) } : { id: e.employeeId, rec_name: e.name, subordinates: e.reports.map(byLogin) };
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: { id: 1, result: [record] } };
+    };
+    expect(await adapter.teamOf!(ref(1), employeeOf('alice'), io)).toEqual([employeeOf('alice'), employeeOf('bob')]);
+    expect(calls).toEqual(['model.company.employee.read supervisor', 'model.company.employee.read rec_name,subordinates']);
+    expect(await adapter.teamOf!(ref(1), employeeOf('morgan'), io)).toEqual([employeeOf('morgan')]);
   });
 
   it('a user with no employee is told why Deal Coach cannot find their deals', async () => {
