@@ -94,15 +94,24 @@ export function calendarDateOfInstant(value: unknown): IsoDate | null {
  * HubSpot history timestamps can be) and plain calendar dates. null when unreadable.
  */
 export function instant(value: unknown): Timestamp | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value).toISOString();
+  if (typeof value === 'number' && Number.isFinite(value)) return epochInstant(value);
   const s = str(value);
   if (s === null) return null;
-  if (/^\d{12,}$/.test(s)) return new Date(Number(s)).toISOString();
+  if (/^\d{12,}$/.test(s)) return epochInstant(Number(s));
   const spaced = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(:\d{2})?)$/.exec(s);
-  if (spaced) return `${spaced[1]}T${spaced[2]}${spaced[3] ? '' : ':00'}Z`;
+  if (spaced) return isValidDate(spaced[1]!) && !Number.isNaN(Date.parse(`${spaced[1]}T${spaced[2]}Z`)) ? `${spaced[1]}T${spaced[2]}${spaced[3] ? '' : ':00'}Z` : null;
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return isValidDate(s) ? s : null;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return null;
-  return Number.isNaN(Date.parse(s)) ? null : s;
+  // Date.parse rolls 2017-02-30 over to March: check the calendar day itself too.
+  return Number.isNaN(Date.parse(s)) || !isValidDate(s.slice(0, 10)) ? null : s;
+}
+
+/** Epoch milliseconds as ISO 8601; null outside years 0000-9999 (1e308 would make toISOString throw). */
+function epochInstant(ms: number): Timestamp | null {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return null;
+  const iso = d.toISOString();
+  return /^\d{4}-/.test(iso) ? iso : null;
 }
 
 /** A raw CRM value for `deal.fields`: scalars kept, objects and arrays left out (null). */
