@@ -129,3 +129,9 @@ export function formatDate(iso: string | null | undefined, locale = DEFAULT_LOCA
 export function countOf(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/** A CRM record link fit for an `href`: http(s) only, so a `javascript:` or `data:` URL never becomes a live link. */
+export function crmLink(url: string | null | undefined): string | null {
+  const trimmed = url?.trim() ?? '';
+  return /^https?:\/\//i.test(trimmed) ? trimmed : null;
+}

@@ -4,7 +4,11 @@
  * We count in whole UTC days: an instant belongs to its UTC calendar day. That is at most
  * one day off for a rep far from UTC, which no coaching threshold is sensitive to.
  */
-import type { IsoDate, Timestamp } from './model/dates';
+// Plain strings here: lib/model/dates validates with these helpers, so it cannot be imported back.
+/** `YYYY-MM-DD` */
+type IsoDate = string;
+/** An ISO 8601 date or date-time. */
+type Timestamp = string;
 
 const DAY_MS = 86_400_000;
 

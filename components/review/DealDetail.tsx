@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { DealCoachingView } from '../../lib/coaching/types';
 import { DealView } from '../sidebar/DealView';
+import { crmLink } from '../format';
 
 /** The same coaching as the sidebar, beside the table, with a link to the record in the CRM. */
 export function DealDetail({ view, now, onClose }: { view: DealCoachingView; now: string; onClose(): void }) {
@@ -16,8 +17,8 @@ export function DealDetail({ view, now, onClose }: { view: DealCoachingView; now
   return (
     <aside class="rv-detail" role="dialog" aria-modal="false" aria-label={`Coaching: ${view.deal.name}`}>
       <div class="rv-detail__bar">
-        {view.deal.ref.url ? (
-          <a class="dc-btn rv-btn" href={view.deal.ref.url} target="_blank" rel="noreferrer">
+        {crmLink(view.deal.ref.url) ? (
+          <a class="dc-btn rv-btn" href={crmLink(view.deal.ref.url)!} target="_blank" rel="noreferrer">
             Open in CRM ↗
           </a>
         ) : (

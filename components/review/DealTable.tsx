@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ReviewRow } from '../../lib/review/rows';
 import { RULE_LABEL, visibleRange, type Sort, type SortKey } from '../../lib/review/table';
-import { formatDate, formatMoney, NONE } from '../format';
+import { crmLink, formatDate, formatMoney, NONE } from '../format';
 
 /** Fixed row height (px): the table renders only the rows in view (DESIGN: 20,000 rows scroll smoothly). */
 export const ROW_HEIGHT = 46;
@@ -169,8 +169,8 @@ function DealRow({ row, index, active, selected, changed, onOpen, onFocus }: { r
       aria-selected={selected}
     >
       <td class="rv-deal">
-        {row.url ? (
-          <a href={row.url} target="_blank" rel="noreferrer" title="Open in the CRM">
+        {crmLink(row.url) ? (
+          <a href={crmLink(row.url)!} target="_blank" rel="noreferrer" title="Open in the CRM">
             {row.name}
           </a>
         ) : (

@@ -114,7 +114,7 @@ function limitations(deal: Deal, context: CoachingContext, failures: RuleFailure
     notes.push('This CRM does not record close-date changes or stage moves, so pushed close dates and time in stage cannot be measured.');
   } else if (open && b) {
     const stage = deal.stage.name;
-    const typical = b.stageDays[stage];
+    const typical = Object.hasOwn(b.stageDays, stage) ? b.stageDays[stage] : undefined;
     const entered = deal.history.stageChanges.some((c) => c.to === stage);
     if (!typical || typical.n === 0) notes.push(`No typical time for the stage "${stage}": no closed deal's history shows it, so time in stage is not judged.`);
     else if (!entered) notes.push(`When this deal entered "${stage}" is not recorded, so time in stage is not judged.`);

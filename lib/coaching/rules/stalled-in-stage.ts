@@ -13,7 +13,9 @@ export const stalledInStage: CoachingRule = {
   description: 'Deal has sat in its current stage much longer than deals usually do.',
   run(deal, context) {
     const stage = deal.stage.name;
-    const typical = context.benchmarks?.stageDays[stage];
+    // Own keys only: a stage named "constructor" must not find Object.prototype's.
+    const perStage = context.benchmarks?.stageDays;
+    const typical = perStage && Object.hasOwn(perStage, stage) ? perStage[stage] : undefined;
     if (!typical || typical.n === 0 || !(typical.median > 0)) return [];
     let entered = NaN;
     for (const c of deal.history.stageChanges) {

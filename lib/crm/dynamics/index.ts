@@ -15,6 +15,7 @@ import { classifyDynamicsError, LABEL, signInPageError } from './errors';
 import { CRM_ID, isDynamicsHost, matchDynamics } from './match';
 import { mapDeal, mapHistoryRow } from './map-deal';
 import { activitiesPath, auditPath, connectionsPath, headers, historyPath, opportunityPath, reportsPath, userPath, WHO_AM_I } from './queries';
+import { cursorGuard } from '../shared/paging';
 
 export { matchDynamics } from './match';
 
@@ -38,12 +39,13 @@ async function get(io: CrmFetch, url: string, collection: boolean): Promise<Json
 async function getAll(io: CrmFetch, instance: string, path: string): Promise<Json[]> {
   const rows: Json[] = [];
   let page = await get(io, `${origin(instance)}${path}`, true);
+  const fresh = cursorGuard(LABEL, 'records');
   for (;;) {
     rows.push(...asArray(page.value).filter(isRecord));
     const next = str(page['@odata.nextLink']);
     if (!next) return rows;
-    if (new URL(next).origin !== origin(instance)) throw new CrmError('malformed', 'Dynamics 365 pointed the next page at another host.');
-    page = await get(io, next, true);
+    if (!URL.canParse(next) || new URL(next).origin !== origin(instance)) throw new CrmError('malformed', 'Dynamics 365 pointed the next page at another host or an unreadable link.');
+    page = await get(io, fresh(next), true);
   }
 }
 

@@ -38,6 +38,7 @@ import {
   WITH_PARTICIPANTS,
   type EngagementType,
 } from './queries';
+import { cursorGuard } from '../shared/paging';
 
 export { hubspotPortalOf, matchHubSpot } from './match';
 export { REQUIRED_SCOPES } from './errors';
@@ -81,12 +82,13 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions = {}): CrmAd
   async function getAll(io: CrmFetch, base: string, path: (after?: string) => string, what: string): Promise<Json[]> {
     const out: Json[] = [];
     let after: string | undefined;
+    const fresh = cursorGuard(LABEL, what);
     for (;;) {
       const page = asRecord(await fetchJson(io, `${base}${path(after)}`, { headers: ACCEPT }, WHO, what));
       out.push(...asArray(page.results).filter(isRecord));
       const next = nextAfter(page);
       if (!next) return out;
-      after = next;
+      after = fresh(next);
     }
   }
 
@@ -183,6 +185,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions = {}): CrmAd
     const names = new Map(ownerRows.map((o) => [str(o.id) ?? '', ownerName(o) ?? '']));
     const rows: Json[] = [];
     let after: string | undefined;
+    const fresh = cursorGuard(LABEL, 'deal history');
     // Search pages are read one after the other (the search endpoints allow a few requests per second).
     for (;;) {
       const page = asRecord(
@@ -191,7 +194,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions = {}): CrmAd
       rows.push(...asArray(page.results).filter(isRecord));
       const next = nextAfter(page);
       if (!next) break;
-      after = next;
+      after = fresh(next);
     }
     return rows.map((row) => validateDeal(mapSearchResult(ref.instance, `https://${uiHost}`, inst.portalId, row, stages, names), LABEL));
   }
@@ -217,6 +220,7 @@ export async function listHubSpotOwners(instance: string, io: CrmFetch): Promise
   const base = `https://${instanceOf(instance).apiHost}`;
   const out: { id: string; name: string; email: string | null }[] = [];
   let after: string | undefined;
+  const fresh = cursorGuard(LABEL, 'owners');
   for (;;) {
     const page = asRecord(await fetchJson(io, `${base}${OWNERS_PATH}?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, { headers: ACCEPT }, WHO, 'owners'));
     for (const o of asArray(page.results).filter(isRecord)) {
@@ -225,7 +229,7 @@ export async function listHubSpotOwners(instance: string, io: CrmFetch): Promise
     }
     const next = nextAfter(page);
     if (!next) return out;
-    after = next;
+    after = fresh(next);
   }
 }
 

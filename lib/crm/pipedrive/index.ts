@@ -16,6 +16,7 @@ import { classifyPipedriveError, LABEL } from './errors';
 import { CRM_ID, isPipedriveCompanyHost, matchPipedrive } from './match';
 import { mapDeal, mapListDeal, stagesFrom } from './map-deal';
 import { activitiesPath, changelogPath, dealPath, ME_PATH, organizationPath, ownerDealsPath, participantsPath, stagesPath, teamsOfUserPath, userPath, USERS_PATH } from './queries';
+import { cursorGuard } from '../shared/paging';
 
 export { matchPipedrive } from './match';
 
@@ -35,12 +36,13 @@ async function get(io: CrmFetch, url: string, what: string): Promise<Json> {
 async function allByCursor(io: CrmFetch, base: string, path: (cursor?: string) => string, what: string): Promise<Json[]> {
   const out: Json[] = [];
   let cursor: string | undefined;
+  const fresh = cursorGuard(LABEL, what);
   for (;;) {
     const page = await get(io, `${base}${path(cursor)}`, what);
     out.push(...asArray(page.data).filter(isRecord));
     const next = str(asRecord(page.additional_data).next_cursor);
     if (!next) return out;
-    cursor = next;
+    cursor = fresh(next);
   }
 }
 

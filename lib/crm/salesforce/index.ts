@@ -17,6 +17,7 @@ import { apiHostForLightningHost, CRM_ID, isSalesforceApiHost, matchSalesforce }
 import { mapDeal, mapHistoryRecord, records } from './map-deal';
 import { DATA, historySoql, isSalesforceId, queryPath, recordViewSubrequests, reportsSoql } from './queries';
 import { isValidDate } from '../../dates';
+import { cursorGuard } from '../shared/paging';
 
 export { createUsageGuard, parseLimitInfo, type ApiUsage, type UsageGuard } from './limits';
 export { apiHostForLightningHost, isSalesforceApiHost, matchSalesforce } from './match';
@@ -34,8 +35,9 @@ function base(instance: string): string {
 async function rest(io: CrmFetch, instance: string, result: unknown, what: string): Promise<Json[]> {
   const out = records(result);
   let page = asRecord(result);
+  const fresh = cursorGuard(LABEL, what);
   while (page.done === false && typeof page.nextRecordsUrl === 'string') {
-    page = asRecord(await fetchJson(io, `${base(instance)}${page.nextRecordsUrl}`, { headers: JSON_HEADERS }, WHO, what));
+    page = asRecord(await fetchJson(io, `${base(instance)}${fresh(page.nextRecordsUrl)}`, { headers: JSON_HEADERS }, WHO, what));
     out.push(...records(page));
   }
   return out;

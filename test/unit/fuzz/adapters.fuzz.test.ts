@@ -21,8 +21,7 @@ const MAX_REQUESTS = 25_000;
  * the API's strings (lib/crm/demo/api.ts); Tryton builds dates from `__class__` objects
  * (lib/crm/tryton/rpc.ts). Remove an id once it reads such days as unknown.
  */
-const KNOWN_IMPOSSIBLE_DAYS = new Set(['demo', 'tryton']);
-const dayCheck = (s: { adapter: { id: string } }) => ({ days: !KNOWN_IMPOSSIBLE_DAYS.has(s.adapter.id) });
+const dayCheck = (_s: { adapter: { id: string } }) => ({ days: true });
 
 describe('adapter parsers under mutated responses (DESIGN §9)', () => {
   it('serves the unmutated recordings as valid deals (the fuzz baseline)', async () => {
@@ -91,7 +90,6 @@ describe('adapters under every weird date and amount at once (DESIGN §9)', () =
 });
 
 /** A server that answers page 2 with a cursor pointing at page 2 again: the adapter must stop, not spin. */
-const KNOWN_REPEATED_CURSOR_LOOPS = new Set(['salesforce', 'dynamics', 'hubspot', 'pipedrive']);
 
 describe('adapters stop when a server repeats a paging cursor (DESIGN §9 "no retry storms")', () => {
   const loops: Record<string, { scenario: string; recording: number; patch: (body: Record<string, unknown>, url: string) => void }> = {
@@ -101,9 +99,8 @@ describe('adapters stop when a server repeats a paging cursor (DESIGN §9 "no re
     pipedrive: { scenario: 'pipedrive readHistory', recording: 4, patch: (b) => Object.assign(b, { additional_data: { next_cursor: 'eyJpZCI6MjAwMn0' } }) },
   };
   for (const [crm, { scenario, recording, patch }] of Object.entries(loops)) {
-    // Known bug (issue 8): these paging loops live in lib/crm/<crm>/index.ts and follow any cursor
-    // forever. Flip `it.fails` back to `it` as each adapter learns to stop on a repeated cursor.
-    (KNOWN_REPEATED_CURSOR_LOOPS.has(crm) ? it.fails : it)(`${crm}${KNOWN_REPEATED_CURSOR_LOOPS.has(crm) ? ' (known bug: loops)' : ''}`, async () => {
+    // Found by this test: the paging loops followed any cursor forever; lib/crm/shared/paging.ts stops them.
+    it(crm, async () => {
       const s = SCENARIOS[scenario]!;
       const recordings = s.recordings.map((r, i) => {
         if (i !== recording) return r;
@@ -122,10 +119,10 @@ describe('adapters stop when a server repeats a paging cursor (DESIGN §9 "no re
   }
 });
 
-describe('known: a malformed next-page link', () => {
-  // Found by FUZZ_RUNS=300: lib/crm/dynamics/index.ts getAll() calls `new URL(nextLink)` unguarded,
-  // so a malformed @odata.nextLink escapes as a TypeError instead of a CrmError. Flip to `it` once fixed.
-  it.fails('dynamics refuses an unreadable @odata.nextLink with a CrmError (known bug)', async () => {
+describe('a malformed next-page link', () => {
+  // Found by FUZZ_RUNS=300: lib/crm/dynamics/index.ts getAll() called `new URL(nextLink)` unguarded,
+  // so a malformed @odata.nextLink escaped as a TypeError instead of a CrmError.
+  it('dynamics refuses an unreadable @odata.nextLink with a CrmError', async () => {
     const s = SCENARIOS['dynamics readHistory']!;
     for (const link of ['', 'yesterday', '//', 'http://[::1']) {
       const recordings = s.recordings.map((r, i) => (i === 0 ? { ...r, body: { ...(r.body as object), '@odata.nextLink': link } } : r));
@@ -138,11 +135,10 @@ describe('known: a malformed next-page link', () => {
   });
 });
 
-describe('known: adapters that let an impossible day into a Deal', () => {
-  for (const id of KNOWN_IMPOSSIBLE_DAYS) {
+describe('adapters never let an impossible day into a Deal (the zod date types check the day exists)', () => {
+  for (const id of ['demo', 'tryton']) {
     const [name, s] = Object.entries(SCENARIOS).find(([, x]) => x.adapter.id === id && !x.history)!;
-    // Flip to `it` (and drop the id from KNOWN_IMPOSSIBLE_DAYS) once fixed.
-    it.fails(`${name} reads '0000-00-00' and numbers replaced by 'NaN' as unknown days (known bug)`, async () => {
+    it(`${name}: '0000-00-00', or a number replaced by 'NaN', never becomes a date`, async () => {
       for (const [matches, value] of [
         [isDateLike, '0000-00-00'],
         [(v: unknown) => typeof v === 'number', 'NaN'],

@@ -197,10 +197,9 @@ describe('CRM text renders as text (DESIGN §9)', () => {
     });
   }
 
-  // Known UI issue (issue 8, components/review is not ours to edit): DealTable and DealDetail put
-  // `deal.ref.url` into <a href> unchecked. Adapters build https URLs, but a cached or custom-CRM
-  // Deal is only schema-checked (any string). Flip to `it` once the link is dropped for non-http(s) URLs.
-  it.fails('review: a javascript: record URL never becomes a live link (known issue)', () => {
+  // Found by this test: DealTable and DealDetail put `deal.ref.url` into <a href> unchecked. Now the
+  // model refuses non-http(s) record URLs and the components link only http(s) (crmLink).
+  it('review: a javascript: record URL never becomes a live link', () => {
     for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', '\u0001javascript:alert(1)']) {
       const deal = dealWith(HARMLESS, url);
       for (const show of [views['review detail'], views['review table']]) expect(inspect(show(deal)).unsafe, url).toEqual([]);
@@ -209,10 +208,9 @@ describe('CRM text renders as text (DESIGN §9)', () => {
 });
 
 describe('coaching treats prototype keys as ordinary stage names', () => {
-  // Known bug (lib/coaching, not ours to edit): `benchmarks.stageDays[stage]` finds Object.prototype
-  // for a stage named "constructor", "toString" or "__proto__", so the "No typical time for the
-  // stage" limitation silently disappears. Flip to `it` once the lookup uses Object.hasOwn.
-  it.fails('says a stage named like an Object.prototype key has no typical time (known bug)', () => {
+  // Found by this test: `benchmarks.stageDays[stage]` found Object.prototype's members for a stage
+  // named "constructor" or "toString"; lookups now use Object.hasOwn.
+  it('says a stage named like an Object.prototype key has no typical time', () => {
     for (const stage of PROTO_KEYS) {
       const view = buildCoachingView(dealWith(stage), makeContext());
       expect(view.limitations.join('\n'), stage).toContain(`No typical time for the stage "${stage}"`);
