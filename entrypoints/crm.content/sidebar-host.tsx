@@ -3,8 +3,8 @@
  * record is shown and removed otherwise. Renders SidebarState; never throws into the page.
  */
 import { Component, render, type ComponentChildren } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Sidebar } from '../../components/sidebar';
 import type { SidebarProps, SidebarState } from '../../components/types';
 
@@ -41,60 +41,9 @@ class Guard extends Component<{ crmLabel: string; children: ComponentChildren },
   }
 }
 
-interface ShadowUi {
-  /** The element Preact renders into while the host is in the page; null otherwise. */
-  readonly mounted: HTMLElement | null;
-  mount(): void;
-  remove(): void;
-}
-
-/**
- * The closed shadow root, as WXT's createShadowRootUi builds it (`<deal-coach-sidebar>` → shadow →
- * html > head + body, the entry's CSS with `:host { all: initial }`, key events kept inside) in a
- * few lines rather than ~2 kB gzipped of generic UI code in the content script (DESIGN §8).
- * cssInjectionMode 'ui' still makes WXT emit content-scripts/crm.css as a web-accessible resource.
- */
-async function createShadowUi(ctx: ContentScriptContext): Promise<ShadowUi> {
-  // Emitted by the build, so not among WXT's typed public paths.
-  const css = await fetch((browser.runtime.getURL as (path: string) => string)('/content-scripts/crm.css'))
-    .then((response) => response.text())
-    .catch((error: unknown) => (console.warn('Deal Coach: could not load the sidebar styles', error), ''));
-  const host = document.createElement('deal-coach-sidebar');
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const html = document.createElement('html');
-  const head = document.createElement('head');
-  const body = document.createElement('body');
-  const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important}\n${css.replaceAll(':root', ':host')}`;
-  head.append(style);
-  html.append(head, body);
-  shadow.append(html);
-  // Keys typed in the sidebar stay in it (CRM pages have global shortcuts).
-  for (const type of ['keydown', 'keyup', 'keypress']) body.addEventListener(type, (event) => event.stopPropagation());
-  // The panel is position: fixed in its own CSS; keep the host itself out of the page's layout.
-  Object.assign(host.style, { position: 'fixed', top: '0', right: '0', width: '0', height: '0', overflow: 'visible', display: 'block', zIndex: '2147483000' });
-  let mounted: HTMLElement | null = null;
-  const ui: ShadowUi = {
-    get mounted() {
-      return mounted;
-    },
-    mount() {
-      (document.body ?? document.documentElement).append(host);
-      mounted = body;
-    },
-    remove() {
-      if (mounted) render(null, mounted);
-      host.remove();
-      mounted = null;
-    },
-  };
-  ctx.onInvalidated(() => ui.remove());
-  return ui;
-}
-
 export function createSidebarHost(ctx: ContentScriptContext, callbacks: SidebarCallbacks): SidebarHost {
-  let ui: ShadowUi | null = null;
-  let creating: Promise<ShadowUi> | null = null;
+  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   let mounted = false;
   let state: SidebarState | null = null;
   /** `state` as JSON: an update equal to what is shown (a revalidation that changed nothing) is not rendered again. */
@@ -117,7 +66,26 @@ export function createSidebarHost(ctx: ContentScriptContext, callbacks: SidebarC
     }
   };
 
-  const ensureUi = () => (creating ??= createShadowUi(ctx).then((created) => (ui = created)));
+  const ensureUi = () =>
+    (creating ??= createShadowRootUi<HTMLElement>(ctx, {
+      name: 'deal-coach-sidebar',
+      mode: 'closed',
+      position: 'overlay',
+      alignment: 'top-right',
+      zIndex: 2147483000,
+      anchor: 'body',
+      append: 'last',
+      // Keys typed in the sidebar stay in it (CRM pages have global shortcuts).
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount: (container, _shadow, host) => {
+        // The panel is position: fixed in its own CSS; keep the host itself out of the page's layout.
+        Object.assign(host.style, { position: 'fixed', top: '0', right: '0' });
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    }).then((created) => (ui = created)));
 
   return {
     get visible() {
