@@ -18,6 +18,11 @@ export function logsNotesOnly(deal: Deal): boolean {
   return kinds !== undefined && kinds.includes('note') && !kinds.some((k) => CONTACT_KINDS.has(k));
 }
 
+/** What counts as contact, in words for a finding: what the CRM can show, nothing it cannot. */
+export function contactWords(deal: Deal): string {
+  return logsNotesOnly(deal) ? 'note naming them' : 'done call, meeting or email';
+}
+
 export function contactKinds(deal: Deal): ReadonlySet<Activity['kind']> {
   return logsNotesOnly(deal) ? NOTE_KINDS : CONTACT_KINDS;
 }

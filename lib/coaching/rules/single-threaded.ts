@@ -3,7 +3,7 @@
  * within `thresholds.engagedDays` days (DESIGN §5). Risk when nobody is engaged, warn otherwise.
  * Silent when the deal has no activity at all ("not engaged" cannot be told from "not logged").
  */
-import { hasActivityLog, influenceRank, lastContacts, todayOf, within } from '../contacts';
+import { contactWords, hasActivityLog, influenceRank, lastContacts, todayOf, within } from '../contacts';
 import type { CoachingRule } from '../types';
 import { days, list, person, plural } from '../words';
 
@@ -24,9 +24,9 @@ export const singleThreaded: CoachingRule = {
       .sort((a, b) => influenceRank(a.influence) - influenceRank(b.influence));
     const window = `in the last ${days(engagedDays)}`;
     let why: string;
-    if (people.length === 0) why = `No contacts are linked to this deal, so nobody was engaged by a done call, meeting or email ${window}.`;
-    else if (engaged.length === 0) why = `None of the ${plural(people.length, 'contact', 'contacts')} had a done call, meeting or email ${window}.`;
-    else why = `Only ${engaged.length} of ${plural(people.length, 'contact', 'contacts')} (${list(engaged.map((s) => s.name))}) had a done call, meeting or email ${window}.`;
+    if (people.length === 0) why = `No contacts are linked to this deal, so nobody was engaged by a ${contactWords(deal)} ${window}.`;
+    else if (engaged.length === 0) why = `None of the ${plural(people.length, 'contact', 'contacts')} had a ${contactWords(deal)} ${window}.`;
+    else why = `Only ${engaged.length} of ${plural(people.length, 'contact', 'contacts')} (${list(engaged.map((s) => s.name))}) had a ${contactWords(deal)} ${window}.`;
     why += ` Flagged at ${singleThreadedMax} or fewer engaged.`;
     const anchor = engaged[0];
     const target = others[0];

@@ -11,7 +11,7 @@
  * (the coaching view says so in its limitations).
  */
 import type { Stakeholder } from '../../model';
-import { hasActivityLog, influenceRank, isKey, lastContacts, todayOf, within } from '../contacts';
+import { contactWords, hasActivityLog, influenceRank, isKey, lastContacts, todayOf, within } from '../contacts';
 import type { CoachingRule } from '../types';
 import { INFLUENCE_LABEL, days, list, person, plural } from '../words';
 
@@ -45,7 +45,7 @@ export const unreachedInfluencer: CoachingRule = {
     const known = unreached.map(silence).filter((d) => Number.isFinite(d));
     const details = unreached.map((s) => {
       const c = contacts.get(s.id);
-      return c ? `${person(s)}: last contact ${c.date}, ${days(today - c.day)} ago` : `${person(s)}: no done call, meeting or email on record`;
+      return c ? `${person(s)}: last contact ${c.date}, ${days(today - c.day)} ago` : `${person(s)}: no ${contactWords(deal)} on record`;
     });
     return [
       {
@@ -56,8 +56,8 @@ export const unreachedInfluencer: CoachingRule = {
             ? `${INFLUENCE_LABEL[first.influence]} not reached in ${days(windowDays)}`
             : `${unreached.length} key people not reached in ${days(windowDays)}`,
         why:
-          `${details.join('; ')}. ${unreached.length} of ${plural(key.length, 'key person has', 'key people have')} had no done call, ` +
-          `meeting or email in the last ${days(windowDays)}.`,
+          `${details.join('; ')}. ${unreached.length} of ${plural(key.length, 'key person has', 'key people have')} had no ` +
+          `${contactWords(deal)} in the last ${days(windowDays)}.`,
         action:
           nextMove(first) +
           (unreached.length > 1 ? ` Then re-engage ${list(unreached.slice(1).map(person))}.` : ''),

@@ -25,6 +25,8 @@ describe('coaching a notes-only CRM', () => {
     const unreached = findings.find((f) => f.ruleId === 'unreached-influencer');
     expect(unreached?.why).toContain('Dana Ruiz');
     expect(unreached?.why).toContain('75 days ago');
+    // The words match the evidence: notes, not calls.
+    expect(unreached?.why).toContain('had no note naming them in the last 30 days');
   });
 
   it('says in plain words what the CRM does not log', () => {
