@@ -57,13 +57,13 @@ class ValueTally {
       value.reliable = false;
       value.unreliableReason =
         this.lostZero === this.lostKnown
-          ? `${this.lostZero} lost deal${this.lostZero === 1 ? ' has' : 's have'} value 0, so value win rate would read ~100%`
+          ? `${this.lostZero.toLocaleString('en-US')} lost deal${this.lostZero === 1 ? ' has' : 's have'} value 0, so value win rate would read ~100%`
           : `${this.lostZero} of ${this.lostKnown} lost deals have value 0, so value win rate would read too high`;
     } else if (this.lostUnknown > 0 && this.lostKnown === 0) {
       // The same trap after an importer rightly turned those zeros into "unknown": every loss is
       // left out, so nothing weighs against the wins.
       value.reliable = false;
-      value.unreliableReason = `${this.lostUnknown} lost deal${this.lostUnknown === 1 ? ' has' : 's have'} no known value, so value win rate would read ~100%`;
+      value.unreliableReason = `${this.lostUnknown.toLocaleString('en-US')} lost deal${this.lostUnknown === 1 ? ' has' : 's have'} no known value, so value win rate would read ~100%`;
     }
     return value;
   }

@@ -159,7 +159,7 @@ describe('Maven CRM dataset', () => {
     expect(value.zeroValueLost).toBe(2473);
     expect(value.reliable).toBe(false);
     expect(value.rate).toBe(1);
-    expect(value.unreliableReason).toBe('2473 lost deals have value 0, so value win rate would read ~100%');
+    expect(value.unreliableReason).toBe('2,473 lost deals have value 0, so value win rate would read ~100%');
   });
 
   it('still flags it when the zeros are read as unknown amounts', () => {
