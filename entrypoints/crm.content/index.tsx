@@ -12,6 +12,7 @@ import { pageFetch } from '../../lib/platform/page-fetch';
 import type { CoachingReply, PageFetchReply, PageFetchRequest } from '../../lib/platform/protocol';
 import { sidebarCollapsedState as sidebarCollapsed } from '../../lib/platform/sidebar-state';
 import { pageTheme, watchPageTheme } from './page-theme';
+import { CRM_PAGE_HOSTS } from '../../lib/crm/hosts';
 import { createSidebarHost } from './sidebar-host';
 import { waitFor } from './wait-for';
 
@@ -21,16 +22,8 @@ const RECORD_RENDER_TIMEOUT_MS = 5_000;
 const LOADING_DELAY_MS = 120;
 
 export default defineContentScript({
-  // The CRM page hosts: keep equal to CRM_PAGE_HOSTS in wxt.config.ts (whole hosts: CRMs are SPAs and reach a record from any page).
-  matches: [
-    'http://127.0.0.1/*',
-    'http://localhost/*',
-    'https://*.lightning.force.com/*',
-    'https://app.hubspot.com/*',
-    'https://app-eu1.hubspot.com/*',
-    'https://*.pipedrive.com/*',
-    'https://*.dynamics.com/*',
-  ],
+  // Whole hosts: CRMs are SPAs and reach a record from any page.
+  matches: [...CRM_PAGE_HOSTS],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {

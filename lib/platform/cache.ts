@@ -125,10 +125,15 @@ export interface Cache {
   clearAll(): Promise<void>;
 }
 
-export function createCache(log: (message: string, error: unknown) => void = console.warn): Cache {
-  let dbPromise: Promise<Db | null> | null = null;
+type Log = (message: string, error: unknown) => void;
 
-  const db = (): Promise<Db | null> => {
+/**
+ * The database, opened on first use and migrated (runMigrations); null when IndexedDB is unavailable,
+ * so callers work uncached. Reopened after a newer version of the extension closed it.
+ */
+function lazyDb(log: Log, whenUnavailable: string): () => Promise<Db | null> {
+  let dbPromise: Promise<Db | null> | null = null;
+  return () => {
     dbPromise ??= openDB<CacheSchema>(DB_NAME, DB_VERSION, {
       upgrade: (database, oldVersion, newVersion, tx) => runMigrations(database, oldVersion, newVersion ?? DB_VERSION, tx),
       // A newer version of the extension wants the database: let it.
@@ -140,12 +145,16 @@ export function createCache(log: (message: string, error: unknown) => void = con
         dbPromise = null;
       },
     }).catch((error: unknown) => {
-      log('Deal Coach: IndexedDB unavailable, working uncached', error);
+      log(`Deal Coach: IndexedDB unavailable, ${whenUnavailable}`, error);
       dbPromise = null;
       return null;
     });
     return dbPromise;
   };
+}
+
+export function createCache(log: Log = console.warn): Cache {
+  const db = lazyDb(log, 'working uncached');
 
   async function read<T>(what: string, fn: (d: Db) => Promise<T>, fallback: T): Promise<T> {
     try {
@@ -228,25 +237,8 @@ export interface ReviewCache {
   latestSnapshot(scope: string): Promise<SnapshotEntry | undefined>;
 }
 
-export function createReviewCache(log: (message: string, error: unknown) => void = console.warn): ReviewCache {
-  let dbPromise: Promise<Db | null> | null = null;
-  const db = (): Promise<Db | null> => {
-    dbPromise ??= openDB<CacheSchema>(DB_NAME, DB_VERSION, {
-      upgrade: (database, oldVersion, newVersion, tx) => runMigrations(database, oldVersion, newVersion ?? DB_VERSION, tx),
-      blocking: () => {
-        void dbPromise?.then((d) => d?.close());
-        dbPromise = null;
-      },
-      terminated: () => {
-        dbPromise = null;
-      },
-    }).catch((error: unknown) => {
-      log('Deal Coach: IndexedDB unavailable, review data not kept', error);
-      dbPromise = null;
-      return null;
-    });
-    return dbPromise;
-  };
+export function createReviewCache(log: Log = console.warn): ReviewCache {
+  const db = lazyDb(log, 'review data not kept');
   const guard = async <T>(what: string, fn: (d: Db) => Promise<T>, fallback: T): Promise<T> => {
     try {
       const d = await db();

@@ -5,10 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { CrmError, type CrmAdapter, type CrmErrorKind, type CrmFetch, type CrmResponse } from '../crm/types';
+import { CrmError, type CrmAdapter, type CrmErrorKind, type CrmFetch } from '../crm/types';
 import { originOf } from './guards';
 import { tabMessenger } from './messaging';
 import { PageFetchReply } from './schemas';
+import { responseParts } from './response-parts';
 
 const TIMEOUT_MS = 15_000;
 const CRM_ERROR_KINDS = new Set<string>(['session-expired', 'forbidden', 'not-found', 'rate-limited', 'server', 'malformed', 'offline', 'timeout', 'not-configured']);
@@ -65,25 +66,8 @@ export function backgroundTransport(origin: string, label: string): CrmFetch {
       throw new CrmError('offline', `Could not reach ${label}: you may be offline.`);
     }
     if (response.type === 'opaqueredirect') throw new CrmError('session-expired', `${label} sent Deal Coach to another page (usually its sign-in page). Reload your ${label} tab and sign in again.`);
-    return readResponse(response);
+    return responseParts(response);
   };
-}
-
-export async function readResponse(response: Response): Promise<CrmResponse> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  if (/\bjson\b/i.test(headers['content-type'] ?? '') && text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = text;
-    }
-  }
-  return { status: response.status, headers, body };
 }
 
 /** Count each request made, for "API calls today" (DESIGN §8). */

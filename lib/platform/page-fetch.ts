@@ -5,6 +5,7 @@
  */
 import { trytonPageHeaders } from '../crm/tryton/session';
 import type { PageFetchReply, PageFetchRequest } from './protocol';
+import { responseParts } from './response-parts';
 
 export const PAGE_FETCH_TIMEOUT_MS = 15_000;
 
@@ -34,20 +35,7 @@ export async function pageFetch(request: PageFetchRequest, pageUrl: string = loc
     if (response.type === 'opaqueredirect') {
       return { kind: 'error', errorKind: 'session-expired', message: 'The CRM sent Deal Coach to another page (usually its sign-in page). Reload your CRM tab and sign in again.' };
     }
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    const text = await response.text();
-    let body: unknown = text;
-    if (/\bjson\b/i.test(headers['content-type'] ?? '') && text) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    return { kind: 'response', status: response.status, headers, body };
+    return { kind: 'response', ...(await responseParts(response)) };
   } catch (error) {
     if (timeout.aborted) return { kind: 'error', errorKind: 'timeout', message: `The CRM did not answer within ${PAGE_FETCH_TIMEOUT_MS / 1000} s.` };
     if (signal?.aborted) return { kind: 'error', errorKind: 'offline', message: 'The page was closed or reloaded before the CRM answered.' };
