@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { Connection } from '../types';
-import { formatAge, formatCount } from '../format';
+import { formatAge, formatCount } from '../../lib/format';
 
 /** The CRMs Deal Coach has read from: instance, who is signed in, last sync, API calls today. */
 export function ConnectionsSection({ connections, now }: { connections: Connection[]; now: string }) {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PersonalSummary, Rate, ValueRate } from '../../lib/metrics/types';
 import type { PopupProps } from '../types';
-import { countOf, formatAge, formatCount, formatDays, formatFactor, formatMoney, formatPercent } from '../format';
+import { countOf, formatAge, formatCount, formatDays, formatFactor, formatMoney, formatPercent } from '../../lib/format';
 import { Icon } from '../icons';
 import { WinRateTrend } from './WinRateTrend';
 

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { PersonalSummary } from '../../lib/metrics/types';
-import { formatCount, formatPercent } from '../format';
+import { formatCount, formatPercent } from '../../lib/format';
 
 /** Fewer closed deals than this in a quarter: the bar is drawn pale and flagged. */
 const FEW = 5;

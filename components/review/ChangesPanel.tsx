@@ -1,6 +1,6 @@
 import type { ChangeKind, DealChange, SnapshotDiff } from '../../lib/review/diff';
 import { RULE_LABEL } from '../../lib/review/table';
-import { formatAge, formatDate, formatMoney, NONE } from '../format';
+import { formatAge, formatDate, formatMoney, NONE } from '../../lib/format';
 
 const KIND_LABEL: Record<ChangeKind, string> = {
   new: 'new',

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { DealCoachingView } from '../../lib/coaching/types';
 import { DealView } from '../sidebar/DealView';
-import { crmLink } from '../format';
+import { crmLink } from '../../lib/format';
 
 /** The same coaching as the sidebar, beside the table, with a link to the record in the CRM. */
 export function DealDetail({ view, now, onClose }: { view: DealCoachingView; now: string; onClose(): void }) {

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ReviewRow } from '../../lib/review/rows';
 import { RULE_LABEL, visibleRange, type Sort, type SortKey } from '../../lib/review/table';
-import { crmLink, formatDate, formatMoney, NONE } from '../format';
+import { crmLink, formatDate, formatMoney, NONE } from '../../lib/format';
 
 /** Fixed row height (px): the table renders only the rows in view (DESIGN: 20,000 rows scroll smoothly). */
 export const ROW_HEIGHT = 46;

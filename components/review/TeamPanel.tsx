@@ -1,6 +1,6 @@
 import type { MetricsGroup, Rate, ValueRate } from '../../lib/metrics';
 import type { TeamMetrics } from '../../lib/review/metrics';
-import { formatCount, formatDays, formatMoney, formatPercent, NONE } from '../format';
+import { formatCount, formatDays, formatMoney, formatPercent, NONE } from '../../lib/format';
 
 /** "63% (4,238 of 6,711)": a rate always with its counts. */
 function rateText(r: Rate): string {

@@ -1,5 +1,5 @@
 import type { DealCoachingView } from '../../lib/coaching/types';
-import { formatCount, formatDays } from '../format';
+import { formatCount, formatDays } from '../../lib/format';
 
 /**
  * "Open 142 days · typical 57 (your median, 38 won deals)" and a bar with markers at the

@@ -1,7 +1,7 @@
 import type { Deal } from '../../lib/model';
 import type { DealCoachingView } from '../../lib/coaching/types';
 import { dayNumber } from '../../lib/dates';
-import { formatAge, formatDate, formatMoney, formatPercent } from '../format';
+import { formatAge, formatDate, formatMoney, formatPercent } from '../../lib/format';
 import { AgeGauge } from './AgeGauge';
 
 /** Deal name, account, stage, amount, close date, owner and age against the typical cycle. */

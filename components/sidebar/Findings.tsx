@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Finding } from '../../lib/model';
-import { countOf } from '../format';
+import { countOf } from '../../lib/format';
 import { Icon } from '../icons';
 import { FindingItem } from './FindingItem';
 import { Section } from './Section';

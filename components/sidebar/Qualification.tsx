@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { QualificationItem, QualificationView } from '../../lib/coaching/types';
-import { formatCount } from '../format';
+import { formatCount } from '../../lib/format';
 import { Icon } from '../icons';
 import { Section } from './Section';
 

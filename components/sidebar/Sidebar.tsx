@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { DealCoachingView } from '../../lib/coaching/types';
 import type { SidebarProps, SidebarState } from '../types';
-import { formatAge } from '../format';
+import { formatAge } from '../../lib/format';
 import { Icon } from '../icons';
 import { CollapsedTab } from './CollapsedTab';
 import { DealView } from './DealView';

@@ -1,5 +1,5 @@
 import type { DataSource } from '../types';
-import { formatAge } from '../format';
+import { formatAge } from '../../lib/format';
 import { Icon } from '../icons';
 
 /** Data age, Refresh and (when the caller can open it) the pipeline review. */

@@ -1,6 +1,6 @@
 import type { StakeholderView } from '../../lib/coaching/types';
 import type { Influence } from '../../lib/model';
-import { formatAge } from '../format';
+import { formatAge } from '../../lib/format';
 import { Icon } from '../icons';
 import { Section } from './Section';
 

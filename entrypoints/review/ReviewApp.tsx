@@ -9,7 +9,7 @@ import { DealDetail } from '../../components/review/DealDetail';
 import { DealTable } from '../../components/review/DealTable';
 import { ImportPanel, type ImportDraft } from '../../components/review/ImportPanel';
 import { TeamPanel } from '../../components/review/TeamPanel';
-import { formatAge, formatCount, formatDate, formatMoney } from '../../components/format';
+import { formatAge, formatCount, formatDate, formatMoney } from '../../lib/format';
 import { buildCoachingView } from '../../lib/coaching/engine';
 import { DEFAULT_SETTINGS, type Deal, type Settings, type Severity } from '../../lib/model';
 import type { ColumnMapping } from '../../lib/import/mapping';

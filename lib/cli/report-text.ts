@@ -2,7 +2,7 @@
  * The metrics report as plain text for a terminal: every rate with its counts, every figure that
  * would mislead (value win rate over zero-valued losses) replaced by the reason it is withheld.
  */
-import { countOf, formatCount, formatMoney, formatPercent } from '../../components/format';
+import { countOf, formatCount, formatMoney, formatPercent } from '../format';
 import type { MetricsGroup, MetricsReport, Rate, ValueRate } from '../metrics';
 
 const pct = (r: Rate): string => (r.rate === null ? '—' : `${formatPercent(r.rate)} (${formatCount(r.numerator)} of ${formatCount(r.denominator)})`);

@@ -10,7 +10,7 @@ export const RecordRef = z.object({
   /** The CRM host: one user may work in several orgs. */
   instance: z.string(),
   id: z.string().min(1),
-  /** Link to the record in the CRM ('' when there is none, a CSV row); rendered only if http(s) (components/format crmLink). */
+  /** Link to the record in the CRM ('' when there is none, a CSV row); rendered only if http(s) (lib/format crmLink). */
   url: z.string(),
 });
 export type RecordRef = z.infer<typeof RecordRef>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, daysSince, formatAge, formatCount, formatDate, formatDays, formatFactor, formatMoney, formatPercent } from '../../../components/format';
+import { countOf, daysSince, formatAge, formatCount, formatDate, formatDays, formatFactor, formatMoney, formatPercent } from '../../../lib/format';
 
 describe('formatPercent', () => {
   it('rounds to whole percent', () => {
