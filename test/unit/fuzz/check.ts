@@ -37,7 +37,7 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T
 }
 
 /** Why an outcome breaks DESIGN §9, or null when it keeps it. */
-export function violation(outcome: Outcome, options: { days?: boolean } = {}): string | null {
+export function violation(outcome: Outcome): string | null {
   if (!outcome.ok) {
     const e = outcome.error;
     if (!(e instanceof CrmError)) return `threw a non-CrmError: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`;
@@ -50,7 +50,7 @@ export function violation(outcome: Outcome, options: { days?: boolean } = {}): s
     if (!parsed.success) return `deal ${i} fails the Deal schema: ${parsed.error.issues.slice(0, 3).map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`;
     const bad = nonFinite(deal);
     if (bad) return `deal ${i} holds a non-finite number: ${bad}`;
-    const day = options.days === false ? null : impossibleDay(deal);
+    const day = impossibleDay(deal);
     if (day) return `deal ${i} holds a day that does not exist: ${day}`;
   }
   return null;
