@@ -19,9 +19,21 @@ interface DomNode {
 
 /** Functions run with `this` = the sidebar's ShadowRoot (in the page's main world: the DOM is shared). */
 const IN_SHADOW = {
-  text: `function () {
+  // Read until two reads a frame apart agree: sections with content-visibility: auto
+  // (sidebar.css) are left out of innerText until a frame has decided they are near the viewport,
+  // so a read in the same task as a render misses them. Frames are bounded: a hidden tab runs none.
+  text: `async function () {
     const root = this.querySelector('.dc-root') || this;
-    return (root.innerText ?? root.textContent ?? '').replace(/[ \\t]+/g, ' ').trim();
+    const read = () => (root.innerText ?? root.textContent ?? '').replace(/[ \\t]+/g, ' ').trim();
+    const frame = () => new Promise((done) => { setTimeout(done, 250); requestAnimationFrame(() => requestAnimationFrame(done)); });
+    let last = read();
+    for (let i = 0; i < 5; i++) {
+      await frame();
+      const now = read();
+      if (now === last) return now;
+      last = now;
+    }
+    return last;
   }`,
   visible: `function () {
     const root = this.querySelector('.dc-root');
