@@ -9,12 +9,10 @@ type Json = any;
 
 const TODAY = '2026-03-10';
 let crm: DemoCrm;
-let startupMs = 0;
 
+// Start-up time is a speed figure: it belongs in `npm run bench`, not in a test that a busy machine fails.
 beforeAll(async () => {
-  const t0 = performance.now();
   crm = await startDemoCrm({ today: TODAY, latencyMs: 0 });
-  startupMs = performance.now() - t0;
 });
 afterAll(() => crm.close());
 beforeEach(() => post(crm.url, '/__test/reset', {}));
@@ -47,8 +45,7 @@ async function allPages(query: string, headers: Record<string, string> = {}) {
 }
 
 describe('demo CRM server', () => {
-  it('starts in well under a second, on loopback only', async () => {
-    expect(startupMs).toBeLessThan(1000);
+  it('listens on loopback only', async () => {
     expect(crm.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await expect(startDemoCrm({ host: '0.0.0.0' })).rejects.toThrow(/loopback/);
   });

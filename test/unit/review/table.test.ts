@@ -59,12 +59,11 @@ describe('review table sort', () => {
     expect(rows).toEqual(copy);
   });
 
-  it('filters and sorts 20,000 rows quickly', () => {
+  it('filters and sorts 20,000 rows (its speed is in npm run bench, review suite)', () => {
     const many = Array.from({ length: 20_000 }, (_, i) => row({ id: String(i), amount: (i * 7919) % 10_000, ownerId: `o${i % 12}` }));
-    const t = performance.now();
     const out = sortRows(filterRows(many, { owner: 'o3', search: 'deal' }), { key: 'amount', dir: 'desc' });
-    expect(performance.now() - t).toBeLessThan(200);
     expect(out.length).toBe(1667);
+    expect(out.every((r, i) => i === 0 || out[i - 1]!.amount! >= r.amount!)).toBe(true);
   });
 });
 
