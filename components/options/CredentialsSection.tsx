@@ -1,10 +1,10 @@
-import { useId, useState } from 'preact/hooks';
-import type { CredentialsProps, TokenKind } from '../types';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import type { CredentialsProps, HubSpotOwnerOption, TokenKind } from '../types';
 
 /**
- * HubSpot private app tokens (per portal, plus the person's HubSpot login email) and Pipedrive API
- * tokens (per company domain). Saved in this browser only; shown redacted; the page never shows a
- * saved token again.
+ * HubSpot private app tokens (per portal, plus who the person is among the portal's owners) and
+ * Pipedrive API tokens (per company domain). Saved in this browser only; shown redacted; the page
+ * never shows a saved token again.
  */
 export function CredentialsSection(props: CredentialsProps) {
   const headingId = useId();
@@ -27,7 +27,9 @@ export function CredentialsSection(props: CredentialsProps) {
         onSave={props.onSaveToken}
         onRemove={props.onRemoveToken}
       >
-        <EmailField email={props.hubspotEmail} onSave={props.onSaveHubSpotEmail} />
+        {props.hubspot.map((saved) => (
+          <OwnerPicker key={`${saved.owner} ${saved.redacted}`} portal={saved.owner} chosen={props.hubspotOwners[saved.owner] ?? null} email={props.hubspotEmail} props={props} />
+        ))}
       </TokenForm>
       <TokenForm
         kind="pipedrive"
@@ -140,6 +142,111 @@ function EmailField({ email, onSave }: { email: string; onSave(email: string): P
       </div>
       <p class="dc-field__msg" role="status">
         {message}
+      </p>
+    </form>
+  );
+}
+
+/** "Name — email", the way the picker lists an owner. */
+const ownerLabel = (o: HubSpotOwnerOption) => (o.email ? `${o.name} — ${o.email}` : o.name);
+
+/**
+ * Who the person is in one portal: a private app token does not say, so they pick themselves among the
+ * portal's owners (listed through the background). When the owners cannot be listed, the reason is
+ * shown and the login email is asked for instead.
+ */
+function OwnerPicker({ portal, chosen, email, props }: { portal: string; chosen: HubSpotOwnerOption | null; email: string; props: CredentialsProps }) {
+  const id = useId();
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'ready'; owners: HubSpotOwnerOption[] } | { kind: 'error'; message: string }>({ kind: 'loading' });
+  const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState(chosen?.id ?? '');
+  const [message, setMessage] = useState<{ tone: 'ok' | 'risk'; text: string } | null>(null);
+  const { onListHubSpotOwners } = props;
+
+  // Listed once per portal shown (a new token for the portal remounts the picker, which lists again).
+  useEffect(() => {
+    let live = true;
+    setState({ kind: 'loading' });
+    void onListHubSpotOwners(portal).then((reply) => {
+      if (live) setState('owners' in reply ? { kind: 'ready', owners: reply.owners } : { kind: 'error', message: reply.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [portal, onListHubSpotOwners]);
+
+  const shown = useMemo(() => {
+    if (state.kind !== 'ready') return [];
+    const needle = filter.trim().toLowerCase();
+    const matching = needle ? state.owners.filter((o) => ownerLabel(o).toLowerCase().includes(needle)) : state.owners;
+    // The saved choice stays listed whatever the filter, so the select never shows someone else.
+    const current = state.owners.find((o) => o.id === selected);
+    return current && !matching.includes(current) ? [current, ...matching] : matching;
+  }, [state, filter, selected]);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (state.kind !== 'ready') return;
+    const owner = state.owners.find((o) => o.id === selected);
+    if (!owner) return setMessage({ tone: 'risk', text: 'Choose yourself in the list first.' });
+    const error = await props.onSaveHubSpotOwner(portal, owner);
+    setMessage(error ? { tone: 'risk', text: error } : { tone: 'ok', text: `Saved: Deal Coach treats you as ${owner.name} in portal ${portal}.` });
+  };
+
+  const heading = (
+    <p class="dc-field__label" id={`${id}-h`}>
+      Who are you in portal {portal}?{chosen ? ` Now: ${ownerLabel(chosen)}.` : ''}
+    </p>
+  );
+  if (state.kind === 'loading') {
+    return (
+      <div class="dc-cred__form" role="group" aria-labelledby={`${id}-h`}>
+        {heading}
+        <p class="dc-field__help" role="status">
+          Listing the portal’s owners…
+        </p>
+      </div>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <div class="dc-cred__form" role="group" aria-labelledby={`${id}-h`}>
+        {heading}
+        <p class="dc-field__msg dc-tone-risk" role="alert">
+          Could not list this portal’s owners: {state.message} Enter the email you sign in to HubSpot with instead.
+        </p>
+        <EmailField email={email} onSave={props.onSaveHubSpotEmail} />
+      </div>
+    );
+  }
+  return (
+    <form class="dc-cred__form" aria-labelledby={`${id}-h`} onSubmit={(e) => void save(e)}>
+      {heading}
+      <label class="dc-field__label" for={`${id}-f`}>
+        Find yourself
+      </label>
+      <input id={`${id}-f`} class="dc-field__input" type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} placeholder="Name or email" autoComplete="off" spellcheck={false} />
+      <label class="dc-field__label" for={`${id}-s`}>
+        HubSpot owner ({shown.length} of {state.owners.length})
+      </label>
+      <select id={`${id}-s`} class="dc-field__input" value={selected} onChange={(e) => setSelected((e.currentTarget as HTMLSelectElement).value)} aria-describedby={`${id}-sh`}>
+        <option value="">Choose yourself…</option>
+        {shown.map((o) => (
+          <option key={o.id} value={o.id}>
+            {ownerLabel(o)}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-sh`} class="dc-field__help">
+        A private app token does not say who you are: your win rate, cycle and review are read from this owner’s deals.
+      </p>
+      <div>
+        <button type="submit" class="dc-btn">
+          Save: this is me
+        </button>
+      </div>
+      <p class={`dc-field__msg${message ? ` dc-tone-${message.tone}` : ''}`} role="status">
+        {message?.text}
       </p>
     </form>
   );

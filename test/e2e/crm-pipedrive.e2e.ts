@@ -4,6 +4,7 @@
  */
 import { expect, saveTokenInOptions, SECRETS, test } from './vendors/fixtures';
 import { PD } from './vendors/routes';
+import * as pd from '../../lib/crm/pipedrive/queries';
 import { SHAPES } from './vendors/pages';
 
 const url = (id: string) => SHAPES.pipedrive.recordUrl('acme.pipedrive.com', id);
@@ -19,8 +20,17 @@ test('token saved in options; two deals through SPA navigation; the token goes t
   test.info().annotations.push({ type: 'sidebar-open', description: open });
   await page.screenshot({ path: 'artifacts/e2e/pipedrive-open.png' });
 
+  // The second view has warm metadata (stages, the user list): one round of four requests, no stage,
+  // user or organization lookup (was: stages twice and the owner's user record, in three rounds).
+  const before = vendors.apiRequests('pipedrive').length;
   await page.getByRole('link', { name: 'Soylent – Jahresvertrag' }).click();
   const won = await sidebar.waitForText((t) => ready('Soylent – Jahresvertrag')(t) && !t.includes('Initrode'), 30_000);
+  const since = vendors.apiRequests('pipedrive').slice(before).map((r) => r.path);
+  test.info().annotations.push({ type: 'requests-after-navigation', description: since.join('\n') });
+  expect(since.filter((p) => /\/stages|\/users\/\d|\/organizations\//.test(p))).toEqual([]);
+  // The first deal's owner history (deals by owner, users, teams) may still be loading: not part of this record view.
+  const wonView = since.filter((p) => !p.startsWith('/api/v2/deals?') && !p.startsWith('/api/v1/users') && !p.startsWith('/api/v1/legacyTeams'));
+  expect(wonView.sort()).toEqual([pd.dealPath(PD.won), pd.participantsPath(PD.won), pd.activitiesPath(PD.won), pd.changelogPath(PD.won)].sort());
   test.info().annotations.push({ type: 'sidebar-won', description: won });
   expect(await sidebar.hostCount()).toBe(1);
   await page.screenshot({ path: 'artifacts/e2e/pipedrive-won.png' });

@@ -1,12 +1,16 @@
 /**
  * HubSpot adapter (transport 'background'; the background adds the portal's private app token).
  *
- * A record view takes two rounds, because HubSpot returns associated records as ids only:
- *   1. in parallel: the deal (default properties, closedate/dealstage history, associated company and
- *      engagement ids), the deal property names, the deal pipelines, the deal's contacts with labels (v4);
- *   2. in parallel: the remaining (custom) deal properties, contacts, company, owner, engagements and
- *      each call/meeting/email's contacts — all batch reads or single GETs.
- * Lists are paged with `paging.next.after`; batch reads are cut into 100s.
+ * A record view is at most two rounds (plus one per extra page of a paged list), because HubSpot
+ * returns associated records as ids only:
+ *   1. the deal (default properties, closedate/dealstage history, associated company and engagement
+ *      ids), the deal's contacts with labels (v4), and — from the metadata cache when warm, else read
+ *      here — the deal property names and the pipelines; with warm metadata the custom properties too;
+ *   2. contacts, company, engagements and each call/meeting/email's contacts (batch reads or single
+ *      GETs), the owner's name when the cache does not know it, the custom properties when cold, and
+ *      the pipelines again when the cached ones miss the deal's stage.
+ * A deal with nothing associated and warm metadata is one round. Lists are paged with
+ * `paging.next.after`; batch reads are cut into 100s.
  */
 import type { Deal, RecordRef } from '../../model';
 import { CrmError, type CrmAdapter, type CrmFetch, type CrmUser, type HistoryQuery, type WhoAmIHint } from '../types';
@@ -17,7 +21,9 @@ import { validateDeal } from '../shared/validate';
 import { isValidDate } from '../../dates';
 import { classifyHubSpotError, LABEL } from './errors';
 import { API_HOSTS, CRM_ID, matchHubSpot, parseInstance, type HubSpotInstance } from './match';
-import { activitiesFrom, contactAssociations, mapDeal, mapSearchResult, ownerName, stagesFrom, stakeholdersFrom } from './map-deal';
+import { activitiesFrom, contactAssociations, mapDeal, mapSearchResult, ownerName, stagesFrom, stageStillValid, stakeholdersFrom, type Stages } from './map-deal';
+import { loadMetadata, saveMetadata } from './metadata';
+import { crmMetadata, type MetadataCache } from '../shared/metadata';
 import {
   associationBatchPath,
   associationsPath,
@@ -74,6 +80,8 @@ export interface HubSpotAdapterOptions {
    * for the app, not for a user, so whoAmI finds the user among the portal's owners by this email.
    */
   userEmail?: () => string | null | undefined | Promise<string | null | undefined>;
+  /** Pipelines, property names and owner names kept between views (none: every view reads them). */
+  metadata?: MetadataCache;
 }
 
 export function createHubSpotAdapter(options: HubSpotAdapterOptions = {}): CrmAdapter {
@@ -114,57 +122,88 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions = {}): CrmAd
     );
   }
 
+  const get = (io: CrmFetch, base: string, path: string, what: string): Promise<Json> => fetchJson(io, `${base}${path}`, { headers: ACCEPT }, WHO, what).then(asRecord);
+
+  /** One engagement type of the deal: ids (the deal read embeds a first page, the v4 list has the rest), rows and who took part. */
+  async function engagementsOf(io: CrmFetch, base: string, dealId: string, deal: Json, type: EngagementType): Promise<{ rows: Json[]; links: [string, string[]][] }> {
+    const embedded = asRecord(asRecord(deal.associations)[type]);
+    let ids = idsOf(embedded);
+    if (nextAfter(embedded)) ids = [...new Set((await getAll(io, base, (after) => associationsPath(dealId, type, after), `${type} of the deal`)).map((r) => str(r.toObjectId)).filter((x): x is string => x !== null))];
+    if (!ids.length) return { rows: [], links: [] };
+    const [rows, links] = await Promise.all([batchRead(io, base, type, ids, ENGAGEMENT_PROPERTIES[type], type), WITH_PARTICIPANTS.includes(type) ? participants(io, base, type, ids) : []]);
+    return { rows, links };
+  }
+
   async function readDeal(ref: RecordRef, io: CrmFetch): Promise<Deal> {
     if (!/^\d{1,20}$/.test(ref.id)) throw new CrmError('not-found', `${ref.id} is not a HubSpot deal id.`);
     const base = `https://${instanceOf(ref.instance).apiHost}`;
+    const meta = await loadMetadata(options.metadata, ref.instance);
+    const cachedStages = meta.stages;
+    let changed = false;
 
-    // Round 1.
-    const [deal, propertyDefs, pipelines, contactLinks] = await Promise.all([
-      fetchJson(io, `${base}${dealPath(ref.id)}`, { headers: ACCEPT }, WHO, 'the deal').then(asRecord),
-      fetchJson(io, `${base}${DEAL_PROPERTIES_PATH}`, { headers: ACCEPT }, WHO, 'deal properties').then(asRecord),
-      fetchJson(io, `${base}${PIPELINES_PATH}`, { headers: ACCEPT }, WHO, 'pipelines'),
-      getAll(io, base, (after) => associationsPath(ref.id, 'contacts', after), 'contacts of the deal'),
-    ]);
-    const properties = asRecord(deal.properties);
-    const associations = asRecord(deal.associations);
-    const extraProperties = asArray(propertyDefs.results)
-      .filter(isRecord)
-      .map((p) => str(p.name))
-      .filter((n): n is string => n !== null && !(DEAL_PROPERTIES as readonly string[]).includes(n));
-    const contacts = contactAssociations(contactLinks);
-    const companyId = idsOf(associations.companies)[0] ?? null;
-    const ownerId = str(properties.hubspot_owner_id);
-    const engagementIds = new Map<EngagementType, string[]>();
-    for (const type of ENGAGEMENTS) {
-      const embedded = asRecord(associations[type]);
-      let ids = idsOf(embedded);
-      // The deal read embeds a first page of associations; the rest comes from the v4 list.
-      if (nextAfter(embedded)) ids = [...new Set((await getAll(io, base, (after) => associationsPath(ref.id, type, after), `${type} of the deal`)).map((r) => str(r.toObjectId)).filter((x): x is string => x !== null))];
-      if (ids.length) engagementIds.set(type, ids);
-    }
-
-    // Round 2.
-    const [extra, contactRows, company, owner, engagementRows, links] = await Promise.all([
-      extraProperties.length ? batchRead(io, base, 'deals', [ref.id], extraProperties, 'custom deal properties') : Promise.resolve([]),
-      contacts.length ? batchRead(io, base, 'contacts', contacts.map((c) => c.id), CONTACT_PROPERTIES, 'contacts') : Promise.resolve([]),
-      companyId ? fetchJson(io, `${base}${companyPath(companyId)}`, { headers: ACCEPT }, WHO, 'the company').then(asRecord) : Promise.resolve(null),
+    // Every request starts as soon as what it needs has arrived, so a view costs as many rounds as its
+    // longest chain: with warm metadata the deal, its contact links and its custom properties go out
+    // together; the associated records follow (HubSpot returns associations as ids only).
+    const dealP = get(io, base, dealPath(ref.id), 'the deal');
+    const namesP: Promise<string[]> = meta.propertyNames
+      ? Promise.resolve(meta.propertyNames)
+      : get(io, base, DEAL_PROPERTIES_PATH, 'deal properties').then((defs) => {
+          changed = true;
+          return (meta.propertyNames = asArray(defs.results).filter(isRecord).map((p) => str(p.name)).filter((n): n is string => n !== null));
+        });
+    const pipelinesP: Promise<Stages> = cachedStages ? Promise.resolve(cachedStages) : get(io, base, PIPELINES_PATH, 'pipelines').then(stagesFrom);
+    const extraP = namesP.then((names) => {
+      const extra = names.filter((n) => !(DEAL_PROPERTIES as readonly string[]).includes(n));
+      return extra.length ? batchRead(io, base, 'deals', [ref.id], extra, 'custom deal properties') : [];
+    });
+    const contactsP = getAll(io, base, (after) => associationsPath(ref.id, 'contacts', after), 'contacts of the deal').then(async (links) => {
+      const contacts = contactAssociations(links);
+      const rows = contacts.length ? await batchRead(io, base, 'contacts', contacts.map((c) => c.id), CONTACT_PROPERTIES, 'contacts') : [];
+      return stakeholdersFrom(contacts, new Map(rows.map((c) => [str(c.id) ?? '', c])));
+    });
+    // Cached stages that do not know the deal's stage, or disagree with its own closed flags, are
+    // refetched once: a stale pipeline must never give a wrong open/won/lost.
+    const stagesP = Promise.all([dealP, pipelinesP]).then(async ([deal, stages]) => {
+      if (cachedStages && !stageStillValid(stages, asRecord(deal.properties))) stages = stagesFrom(await get(io, base, PIPELINES_PATH, 'pipelines'));
+      if (stages !== cachedStages) {
+        meta.stages = stages;
+        changed = true;
+      }
+      return stages;
+    });
+    const companyP = dealP.then((deal) => {
+      const companyId = idsOf(asRecord(deal.associations).companies)[0];
+      return companyId ? get(io, base, companyPath(companyId), 'the company').then((c) => str(asRecord(c.properties).name)) : null;
+    });
+    const ownerP = dealP.then(async (deal): Promise<string | null> => {
+      const ownerId = str(asRecord(deal.properties).hubspot_owner_id);
+      if (!ownerId) return null;
+      const known = meta.owners.get(ownerId);
+      if (known) return known;
       // An owner who left the portal no longer resolves: keep the id, drop the name.
-      ownerId ? fetchJson(io, `${base}${ownerPath(ownerId)}`, { headers: ACCEPT }, WHO, 'the owner').then(asRecord, () => null) : Promise.resolve(null),
-      Promise.all([...engagementIds].map(async ([type, ids]) => [type, await batchRead(io, base, type, ids, ENGAGEMENT_PROPERTIES[type], type)] as const)),
-      Promise.all([...engagementIds].filter(([type]) => WITH_PARTICIPANTS.includes(type)).map(([type, ids]) => participants(io, base, type, ids))),
-    ]);
+      const name = ownerName(await get(io, base, ownerPath(ownerId), 'the owner').catch(() => null));
+      if (name) {
+        changed = true;
+        meta.owners.set(ownerId, name);
+      }
+      return name;
+    });
+    const activitiesP = dealP.then(async (deal) => {
+      const each = await Promise.all(ENGAGEMENTS.map(async (type) => [type, await engagementsOf(io, base, ref.id, deal, type)] as const));
+      return activitiesFrom(new Map(each.map(([type, e]) => [type, e.rows])), new Map(each.flatMap(([, e]) => e.links)), now());
+    });
 
-    const allProperties = { ...properties, ...asRecord(extra[0]?.properties) };
-    const contactById = new Map(contactRows.map((c) => [str(c.id) ?? '', c]));
+    const [deal, extra, stakeholders, stages, accountName, owner, activities] = await Promise.all([dealP, extraP, contactsP, stagesP, companyP, ownerP, activitiesP]);
+    if (changed) await saveMetadata(options.metadata, ref.instance, meta);
     return validateDeal(
       mapDeal(ref, {
         deal,
-        properties: allProperties,
-        stages: stagesFrom(pipelines),
-        owner,
-        accountName: company ? str(asRecord(company.properties).name) : null,
-        stakeholders: stakeholdersFrom(contacts, contactById),
-        activities: activitiesFrom(new Map(engagementRows), new Map(links.flat()), now()),
+        properties: { ...asRecord(deal.properties), ...asRecord(extra[0]?.properties) },
+        stages,
+        ownerName: owner,
+        accountName,
+        stakeholders,
+        activities,
       }),
       LABEL,
     );
@@ -180,34 +219,61 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions = {}): CrmAd
     const uiHost = Object.entries(API_HOSTS).find(([, api]) => api === inst.apiHost)![0];
     const ownerIds = [...new Set([...(query.ownerId ? [query.ownerId] : []), ...(query.teamOwnerIds ?? [])])].filter((o) => /^\d+$/.test(o));
     const since = query.since && isValidDate(query.since) ? query.since.slice(0, 10) : null;
-    const [pipelines, ownerRows] = await Promise.all([fetchJson(io, `${base}${PIPELINES_PATH}`, { headers: ACCEPT }, WHO, 'pipelines'), owners(io, base)]);
-    const stages = stagesFrom(pipelines);
-    const names = new Map(ownerRows.map((o) => [str(o.id) ?? '', ownerName(o) ?? '']));
-    const rows: Json[] = [];
-    let after: string | undefined;
-    const fresh = cursorGuard(LABEL, 'deal history');
-    // Search pages are read one after the other (the search endpoints allow a few requests per second).
-    for (;;) {
-      const page = asRecord(
-        await fetchJson(io, `${base}${SEARCH_DEALS_PATH}`, { method: 'POST', headers: POST, body: JSON.stringify(historySearchBody(ownerIds, since, after)) }, WHO, 'deal history'),
-      );
-      rows.push(...asArray(page.results).filter(isRecord));
-      const next = nextAfter(page);
-      if (!next) break;
-      after = fresh(next);
+    const meta = await loadMetadata(options.metadata, ref.instance);
+    const needOwners = ownerIds.length === 0 || ownerIds.some((id) => !meta.owners.has(id));
+
+    async function search(): Promise<Json[]> {
+      const rows: Json[] = [];
+      let after: string | undefined;
+      const fresh = cursorGuard(LABEL, 'deal history');
+      // Search pages are read one after the other (the search endpoints allow a few requests per second).
+      for (;;) {
+        const page = asRecord(
+          await fetchJson(io, `${base}${SEARCH_DEALS_PATH}`, { method: 'POST', headers: POST, body: JSON.stringify(historySearchBody(ownerIds, since, after)) }, WHO, 'deal history'),
+        );
+        rows.push(...asArray(page.results).filter(isRecord));
+        const next = nextAfter(page);
+        if (!next) return rows;
+        after = fresh(next);
+      }
     }
-    return rows.map((row) => validateDeal(mapSearchResult(ref.instance, `https://${uiHost}`, inst.portalId, row, stages, names), LABEL));
+
+    const [first, ownerRows, rows] = await Promise.all([
+      meta.stages ? Promise.resolve(meta.stages) : get(io, base, PIPELINES_PATH, 'pipelines').then(stagesFrom),
+      needOwners ? owners(io, base) : Promise.resolve(null),
+      search(),
+    ]);
+    let stages = first;
+    // As for a record view: cached stages that miss or contradict a deal's stage are read again once.
+    if (meta.stages && rows.some((row) => !stageStillValid(stages, asRecord(row.properties)))) stages = stagesFrom(await get(io, base, PIPELINES_PATH, 'pipelines'));
+    for (const o of ownerRows ?? []) {
+      const id = str(o.id);
+      const name = ownerName(o);
+      if (id && name) meta.owners.set(id, name);
+    }
+    if (stages !== meta.stages || ownerRows) await saveMetadata(options.metadata, ref.instance, { ...meta, stages });
+    return rows.map((row) => validateDeal(mapSearchResult(ref.instance, `https://${uiHost}`, inst.portalId, row, stages, meta.owners), LABEL));
   }
 
   async function whoAmI(ref: Pick<RecordRef, 'crm' | 'instance' | 'url'>, io: CrmFetch, hint?: WhoAmIHint): Promise<CrmUser> {
     const base = `https://${instanceOf(ref.instance).apiHost}`;
+    // The owner picked in Options: the whole app's "who am I" for this portal.
+    if (hint?.ownerId && /^\d{1,20}$/.test(hint.ownerId)) {
+      const found = await get(io, base, ownerPath(hint.ownerId), 'your owner record').catch((error: unknown) => {
+        if (error instanceof CrmError && error.kind === 'not-found') {
+          throw new CrmError('not-configured', 'The HubSpot owner chosen in Options → Connections → HubSpot no longer exists in this portal. Choose yourself again there.');
+        }
+        throw error;
+      });
+      return { id: hint.ownerId, name: ownerName(found) ?? hint.ownerId, teamOwnerIds: [] };
+    }
     const email = (hint?.email ?? (await options.userEmail?.()))?.trim();
     if (!email) {
-      throw new CrmError('not-configured', 'A HubSpot private app token does not say who you are. Enter your HubSpot login email in Options → Connections → HubSpot.');
+      throw new CrmError('not-configured', 'A HubSpot private app token does not say who you are. Choose yourself in Options → Connections → HubSpot.');
     }
     const found = asArray(asRecord(await fetchJson(io, `${base}${OWNERS_PATH}?email=${encodeURIComponent(email)}&limit=1`, { headers: ACCEPT }, WHO, 'your owner record')).results).filter(isRecord)[0];
     const id = str(found?.id);
-    if (!found || !id) throw new CrmError('not-configured', `No HubSpot owner has the email ${email}. Check the email in Options → Connections → HubSpot.`);
+    if (!found || !id) throw new CrmError('not-configured', `No HubSpot owner has the email ${email}. Choose yourself in Options → Connections → HubSpot.`);
     // HubSpot exposes teams but no reporting line, so a manager's team is not derived here.
     return { id, name: ownerName(found) ?? email, teamOwnerIds: [] };
   }
@@ -233,4 +299,4 @@ export async function listHubSpotOwners(instance: string, io: CrmFetch): Promise
   }
 }
 
-export const hubspot: CrmAdapter = createHubSpotAdapter();
+export const hubspot: CrmAdapter = createHubSpotAdapter({ metadata: crmMetadata });

@@ -37,6 +37,22 @@ export function stagesFrom(pipelines: unknown): Stages {
   return out;
 }
 
+/**
+ * Do cached stages still describe this deal's stage? False when the stage (in its pipeline) is missing
+ * or its open/closed/won reading contradicts the deal's own `hs_is_closed` / `hs_is_closed_won`.
+ */
+export function stageStillValid(stages: Stages, properties: Json): boolean {
+  const stageId = str(properties.dealstage);
+  if (!stageId) return true;
+  const pipeline = str(properties.pipeline);
+  const info = stages.get(pipeline ? `${pipeline}:${stageId}` : stageId);
+  if (!info) return false;
+  const closed = bool(properties.hs_is_closed);
+  const won = bool(properties.hs_is_closed_won);
+  if (closed !== null && closed !== (info.category !== 'open')) return false;
+  return !(closed === true && won !== null && won !== (info.category === 'won'));
+}
+
 function stageOf(stages: Stages, pipeline: string | null, stageId: string | null): StageInfo | null {
   if (!stageId) return null;
   return (pipeline ? stages.get(`${pipeline}:${stageId}`) : undefined) ?? stages.get(stageId) ?? null;
@@ -161,7 +177,7 @@ export interface RecordViewData {
   /** All properties read, default ones and the rest. */
   properties: Json;
   stages: Stages;
-  owner: Json | null;
+  ownerName: string | null;
   accountName: string | null;
   stakeholders: Stakeholder[];
   activities: Activity[];
@@ -201,7 +217,7 @@ export function ownerName(owner: Json | null): string | null {
 
 export function mapDeal(ref: RecordRef, data: RecordViewData): DealInput {
   return {
-    ...core(ref, data.properties, data.stages, ownerName(data.owner), data.accountName),
+    ...core(ref, data.properties, data.stages, data.ownerName, data.accountName),
     history: historyFrom(data.deal, data.stages),
     stakeholders: data.stakeholders,
     activities: data.activities,

@@ -1,8 +1,10 @@
 /**
  * Pipedrive adapter (transport 'background'; the background adds the user's API token as `x-api-token`).
  *
- * A record view takes two rounds: 1. the deal, its participants, activities, field changelog and the
- * stages, in parallel; 2. the organization and the owner's name (v2 returns their ids only).
+ * A record view with warm metadata (stages, user and organization names from the injected cache) is
+ * one round: the deal, its participants, activities and field changelog, in parallel. Cold, the stages
+ * and the user list join that round, and the organization's name (v2 deals carry ids only) follows in
+ * a second. Each further page of a paged list adds a round.
  * Paging: v1 `additional_data.pagination.next_start`, v2 `additional_data.next_cursor`.
  */
 import { dayNumber, isValidDate } from '../../dates';
@@ -14,8 +16,10 @@ import { asArray, asRecord, isRecord, str, type Json } from '../shared/values';
 import { validateDeal } from '../shared/validate';
 import { classifyPipedriveError, LABEL } from './errors';
 import { CRM_ID, isPipedriveCompanyHost, matchPipedrive } from './match';
-import { mapDeal, mapListDeal, stagesFrom } from './map-deal';
-import { activitiesPath, changelogPath, dealPath, ME_PATH, organizationPath, ownerDealsPath, participantsPath, stagesPath, teamsOfUserPath, userPath, USERS_PATH } from './queries';
+import { mapDeal, mapListDeal, stagesFrom, type StageInfo } from './map-deal';
+import { loadMetadata, saveMetadata } from './metadata';
+import { crmMetadata, type MetadataCache } from '../shared/metadata';
+import { activitiesPath, changelogPath, dealPath, ME_PATH, organizationPath, ownerDealsPath, participantsPath, stagePath, stagesPath, teamsOfUserPath, userPath, USERS_PATH } from './queries';
 import { cursorGuard } from '../shared/paging';
 
 export { matchPipedrive } from './match';
@@ -60,39 +64,79 @@ async function allByOffset(io: CrmFetch, base: string, path: (start: number) => 
   }
 }
 
-export function createPipedriveAdapter(): CrmAdapter {
+export interface PipedriveAdapterOptions {
+  /** Stages, user and organization names kept between views (none: every view reads them). */
+  metadata?: MetadataCache;
+}
+
+export function createPipedriveAdapter(options: PipedriveAdapterOptions = {}): CrmAdapter {
   async function readDeal(ref: RecordRef, io: CrmFetch): Promise<Deal> {
     if (!/^\d{1,15}$/.test(ref.id)) throw new CrmError('not-found', `${ref.id} is not a Pipedrive deal id.`);
     const base = origin(ref.instance);
-    const [dealBody, participants, activities, changes, stageRows] = await Promise.all([
-      get(io, `${base}${dealPath(ref.id)}`, 'the deal'),
-      allByOffset(io, base, (start) => participantsPath(ref.id, start), 'deal participants'),
-      allByCursor(io, base, (cursor) => activitiesPath(ref.id, cursor), 'activities'),
-      // Without the changelog, pushes are unknown rather than absent.
-      allByCursor(io, base, (cursor) => changelogPath(ref.id, cursor), 'deal changes').catch((error: unknown) => {
-        if (error instanceof CrmError && (error.kind === 'forbidden' || error.kind === 'not-found' || error.kind === 'server')) return null;
-        throw error;
-      }),
-      allByCursor(io, base, (cursor) => stagesPath(cursor), 'stages'),
-    ]);
-    const deal = asRecord(dealBody.data);
-    const orgId = str(deal.org_id);
-    const ownerId = str(deal.owner_id);
-    const [org, owner] = await Promise.all([
-      orgId ? get(io, `${base}${organizationPath(orgId)}`, 'the organization').catch(() => null) : Promise.resolve(null),
-      ownerId ? get(io, `${base}${userPath(ownerId)}`, 'the owner').catch(() => null) : Promise.resolve(null),
-    ]);
-    return validateDeal(
-      mapDeal(ref, {
-        deal,
-        stages: stagesFrom(stageRows),
-        names: { organization: str(asRecord(org?.data).name), owner: str(asRecord(owner?.data).name) },
-        participants,
-        activities,
-        changes,
-      }),
-      LABEL,
-    );
+    const meta = await loadMetadata(options.metadata, ref.instance);
+    let changed = false;
+
+    // Every request starts as soon as what it needs has arrived: with warm metadata a view is the
+    // deal, its participants, activities and changelog, in parallel (plus further pages of a paged list).
+    const dealP = get(io, `${base}${dealPath(ref.id)}`, 'the deal').then((body) => asRecord(body.data));
+    const participantsP = allByOffset(io, base, (start) => participantsPath(ref.id, start), 'deal participants');
+    const activitiesP = allByCursor(io, base, (cursor) => activitiesPath(ref.id, cursor), 'activities');
+    // Without the changelog, pushes are unknown rather than absent.
+    const changesP = allByCursor(io, base, (cursor) => changelogPath(ref.id, cursor), 'deal changes').catch((error: unknown) => {
+      if (error instanceof CrmError && (error.kind === 'forbidden' || error.kind === 'not-found' || error.kind === 'server')) return null;
+      throw error;
+    });
+    const listedP: Promise<Map<string, StageInfo>> = meta.stages ? Promise.resolve(meta.stages) : allByCursor(io, base, (cursor) => stagesPath(cursor), 'stages').then(stagesFrom);
+    // Cold: the whole (unpaged) user list, so later views of anyone's deals need no name lookup.
+    const usersP = meta.usersComplete ? Promise.resolve(null) : get(io, `${base}${USERS_PATH}`, 'users').catch(() => null);
+
+    const stagesP = Promise.all([dealP, listedP]).then(async ([deal, stages]) => {
+      const stageId = str(deal.stage_id);
+      // A stage added since the stages were cached: read that one stage (its name and order; the
+      // category comes from the deal's status, so a stale stage list cannot make it wrong).
+      if (meta.stages && stageId && !stages.has(stageId)) {
+        const one = await get(io, `${base}${stagePath(stageId)}`, 'the stage').catch(() => null);
+        stages = new Map([...stages, ...stagesFrom(asArray([asRecord(one?.data)]).filter(isRecord))]);
+      }
+      if (stages !== meta.stages) {
+        meta.stages = stages;
+        changed = true;
+      }
+      return stages;
+    });
+    const ownerP = Promise.all([dealP, usersP]).then(async ([deal, users]): Promise<string | null> => {
+      if (users) {
+        for (const u of asArray(users.data).filter(isRecord)) if (str(u.id) && str(u.name)) meta.users.set(str(u.id)!, str(u.name)!);
+        meta.usersComplete = true;
+        changed = true;
+      }
+      const ownerId = str(deal.owner_id);
+      if (!ownerId) return null;
+      const known = meta.users.get(ownerId);
+      if (known) return known;
+      const name = str(asRecord((await get(io, `${base}${userPath(ownerId)}`, 'the owner').catch(() => null))?.data).name);
+      if (name) {
+        meta.users.set(ownerId, name);
+        changed = true;
+      }
+      return name;
+    });
+    const orgP = dealP.then(async (deal): Promise<string | null> => {
+      const orgId = str(deal.org_id);
+      if (!orgId) return null;
+      const known = meta.orgs.get(orgId);
+      if (known) return known;
+      const name = str(asRecord((await get(io, `${base}${organizationPath(orgId)}`, 'the organization').catch(() => null))?.data).name);
+      if (name) {
+        meta.orgs.set(orgId, name);
+        changed = true;
+      }
+      return name;
+    });
+
+    const [deal, participants, activities, changes, stages, owner, organization] = await Promise.all([dealP, participantsP, activitiesP, changesP, stagesP, ownerP, orgP]);
+    if (changed) await saveMetadata(options.metadata, ref.instance, meta);
+    return validateDeal(mapDeal(ref, { deal, stages, names: { organization, owner }, participants, activities, changes }), LABEL);
   }
 
   async function readHistory(ref: Pick<RecordRef, 'crm' | 'instance' | 'url'>, query: HistoryQuery, io: CrmFetch): Promise<Deal[]> {
@@ -100,18 +144,33 @@ export function createPipedriveAdapter(): CrmAdapter {
     const owners = [...new Set([...(query.ownerId ? [query.ownerId] : []), ...(query.teamOwnerIds ?? [])])].filter((o) => /^\d+$/.test(o));
     if (!owners.length) throw new CrmError('not-configured', 'Deal Coach needs to know whose Pipedrive deals to read (no owner given).');
     const since = query.since && isValidDate(query.since) ? query.since.slice(0, 10) : null;
-    const [stageRows, users] = await Promise.all([allByCursor(io, base, (cursor) => stagesPath(cursor), 'stages'), get(io, `${base}${USERS_PATH}`, 'users')]);
-    const stages = stagesFrom(stageRows);
-    const names = new Map(asArray(users.data).filter(isRecord).map((u) => [str(u.id) ?? '', str(u.name) ?? '']));
+    const meta = await loadMetadata(options.metadata, ref.instance);
+    const cachedStages = meta.stages;
+    const needUsers = owners.some((o) => !meta.users.has(o));
+    const [listed, users, perOwner] = await Promise.all([
+      cachedStages ? Promise.resolve(cachedStages) : allByCursor(io, base, (cursor) => stagesPath(cursor), 'stages').then(stagesFrom),
+      needUsers ? get(io, `${base}${USERS_PATH}`, 'users') : Promise.resolve(null),
+      // Owners one after the other: a team's history is a background read, kept gentle on the rate limit.
+      (async () => {
+        const out: Json[][] = [];
+        for (const owner of owners) out.push(await allByCursor(io, base, (cursor) => ownerDealsPath(owner, cursor), 'deal history'));
+        return out;
+      })(),
+    ]);
+    let stages = listed;
+    // Stages added since they were cached: read the list again once (names only; categories come from status).
+    if (cachedStages && perOwner.flat().some((row) => str(row.stage_id) && !stages.has(str(row.stage_id)!))) stages = stagesFrom(await allByCursor(io, base, (cursor) => stagesPath(cursor), 'stages'));
+    if (users) {
+      for (const u of asArray(users.data).filter(isRecord)) if (str(u.id) && str(u.name)) meta.users.set(str(u.id)!, str(u.name)!);
+      meta.usersComplete = true;
+    }
+    if (users || stages !== cachedStages) await saveMetadata(options.metadata, ref.instance, { ...meta, stages });
     const deals: Deal[] = [];
-    for (const owner of owners) {
-      const rows = await allByCursor(io, base, (cursor) => ownerDealsPath(owner, cursor), 'deal history');
-      for (const row of rows) {
-        // "Created or closed on/after since": open deals stay (their close is still ahead).
-        const day = (v: unknown) => (str(v) ? dayNumber(str(v)!) : NaN);
-        if (since && row.status !== 'open' && !(day(row.add_time) >= dayNumber(since)) && !(day(row.close_time) >= dayNumber(since))) continue;
-        deals.push(validateDeal(mapListDeal(ref.instance, row, stages, names), LABEL));
-      }
+    for (const row of perOwner.flat()) {
+      // "Created or closed on/after since": open deals stay (their close is still ahead).
+      const day = (v: unknown) => (str(v) ? dayNumber(str(v)!) : NaN);
+      if (since && row.status !== 'open' && !(day(row.add_time) >= dayNumber(since)) && !(day(row.close_time) >= dayNumber(since))) continue;
+      deals.push(validateDeal(mapListDeal(ref.instance, row, stages, meta.users), LABEL));
     }
     return deals;
   }
@@ -140,4 +199,4 @@ export function createPipedriveAdapter(): CrmAdapter {
   return { id: CRM_ID, label: LABEL, transport: 'background', apiOrigin: apiOriginOf, matches: matchPipedrive, readDeal, readHistory, whoAmI };
 }
 
-export const pipedrive: CrmAdapter = createPipedriveAdapter();
+export const pipedrive: CrmAdapter = createPipedriveAdapter({ metadata: crmMetadata });

@@ -14,6 +14,8 @@ export const activitiesPath = (dealId: string, cursor?: string): string =>
 /** Field value changes of a deal (cursor pagination). */
 export const changelogPath = (id: string, cursor?: string): string => `/api/v1/deals/${id}/changelog?limit=${LIMIT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
 export const stagesPath = (cursor?: string): string => `/api/v2/stages?limit=${LIMIT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+/** One stage (v2), for a stage missing from the cached list. */
+export const stagePath = (id: string): string => `/api/v2/stages/${id}`;
 export const organizationPath = (id: string): string => `/api/v2/organizations/${id}`;
 export const userPath = (id: string): string => `/api/v1/users/${id}`;
 export const USERS_PATH = '/api/v1/users';

@@ -80,6 +80,7 @@ const hubspot: Route[] = [
   hsPost(batchReadPath('contacts'), 'batch-contacts.json'),
   { vendor: 'hubspot', url: companyPath('5123401'), body: fixture('hubspot/company.json') },
   { vendor: 'hubspot', url: ownerPath('81234567'), body: fixture('hubspot/owner.json') },
+  { vendor: 'hubspot', url: ownerPath('81234568'), body: (fixture('hubspot/owners.json') as { results: unknown[] }).results[1] },
   hsPost(batchReadPath('calls'), 'batch-calls.json'),
   hsPost(batchReadPath('meetings'), 'batch-meetings.json'),
   hsPost(batchReadPath('emails'), 'batch-emails.json'),
@@ -87,6 +88,8 @@ const hubspot: Route[] = [
   hsPost(associationBatchPath('calls', 'contacts'), 'assoc-calls-contacts.json'),
   hsPost(associationBatchPath('meetings', 'contacts'), 'assoc-meetings-contacts.json'),
   hsPost(associationBatchPath('emails', 'contacts'), 'assoc-emails-contacts.json'),
+  // Sam Ortiz's own history (picked as "who am I" in options): only when the search is for Sam alone.
+  hsPost(SEARCH_DEALS_PATH, 'search-owner-sam.json', (b) => JSON.stringify((b as { filterGroups?: unknown }).filterGroups ?? []).includes('["81234568"]')),
   hsPost(SEARCH_DEALS_PATH, 'search-page1.json', (b) => !(b as { after?: string }).after),
   hsPost(SEARCH_DEALS_PATH, 'search-page2.json', (b) => (b as { after?: string }).after === '2'),
   { vendor: 'hubspot', url: `${OWNERS_PATH}?limit=500`, body: fixture('hubspot/owners.json') },

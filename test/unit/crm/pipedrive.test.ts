@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CrmError } from '../../../lib/crm/types';
 import { recordedIo, type Recording } from '../../../lib/crm/shared/recorded-io';
+import { countRounds } from '../../../lib/crm/shared/rounds';
 import { createPipedriveAdapter, matchPipedrive } from '../../../lib/crm/pipedrive';
-import { activitiesPath, changelogPath, dealPath, ME_PATH, organizationPath, ownerDealsPath, participantsPath, stagesPath, teamsOfUserPath, userPath, USERS_PATH } from '../../../lib/crm/pipedrive/queries';
+import { activitiesPath, changelogPath, dealPath, ME_PATH, organizationPath, ownerDealsPath, participantsPath, stagesPath, teamsOfUserPath, USERS_PATH } from '../../../lib/crm/pipedrive/queries';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/pipedrive/${name}`, import.meta.url), 'utf8'));
 
@@ -24,8 +25,8 @@ function openDeal(): Recording[] {
     at(changelogPath('1234'), 'changelog.json'),
     at(stagesPath(), 'stages-page1.json'),
     at(stagesPath('eyJmaWVsZCI6ImlkIiwiZmllbGRWYWx1ZSI6MywiaWQiOjN9'), 'stages-page2.json'),
+    at(USERS_PATH, 'users.json'),
     at(organizationPath('301'), 'organization.json'),
-    at(userPath('11001'), 'user-owner.json'),
   ];
 }
 
@@ -52,22 +53,17 @@ describe('pipedrive matches()', () => {
 });
 
 describe('pipedrive readDeal()', () => {
-  it('reads a record view in two rounds with the exact requests, paging v1 offsets and v2 cursors', async () => {
-    const { io, requests, missing } = recordedIo(openDeal());
+  it('reads a cold record view with the exact requests, paging v1 offsets and v2 cursors, each follow-up as soon as it can go', async () => {
+    const { io: recorded, requests, missing } = recordedIo(openDeal());
+    const { io, rounds } = countRounds(recorded);
     await adapter.readDeal(ref('1234'), io);
     expect(missing).toEqual([]);
     expect(requests.every((r) => r.method === 'GET')).toBe(true);
-    expect(requests.map((r) => r.url.replace(BASE, ''))).toEqual([
-      dealPath('1234'),
-      participantsPath('1234'),
-      activitiesPath('1234'),
-      changelogPath('1234'),
-      stagesPath(),
-      participantsPath('1234', 100),
-      activitiesPath('1234', 'eyJpZCI6ODAyfQ'),
-      stagesPath('eyJmaWVsZCI6ImlkIiwiZmllbGRWYWx1ZSI6MywiaWQiOjN9'),
-      organizationPath('301'),
-      userPath('11001'),
+    const path = (line: string) => line.replace(`GET ${BASE}`, '');
+    expect(rounds.map((r) => r.map(path))).toEqual([
+      [dealPath('1234'), participantsPath('1234'), activitiesPath('1234'), changelogPath('1234'), stagesPath(), USERS_PATH],
+      // Further pages, and the organization's name (v2 deals carry its id only); the owner's name came with the user list.
+      [participantsPath('1234', 100), activitiesPath('1234', 'eyJpZCI6ODAyfQ'), stagesPath('eyJmaWVsZCI6ImlkIiwiZmllbGRWYWx1ZSI6MywiaWQiOjN9'), organizationPath('301')],
     ]);
   });
 
@@ -121,7 +117,7 @@ describe('pipedrive readDeal()', () => {
       at(changelogPath('1240'), 'error-403.json', 403),
       at(stagesPath(), 'stages-page1.json'),
       at(stagesPath('eyJmaWVsZCI6ImlkIiwiZmllbGRWYWx1ZSI6MywiaWQiOjN9'), 'stages-page2.json'),
-      at(userPath('11002'), 'user-other.json'),
+      at(USERS_PATH, 'users.json'),
     ]);
     const deal = await adapter.readDeal(ref('1240'), io);
     expect(requests).toHaveLength(7);
