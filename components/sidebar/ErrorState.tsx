@@ -10,7 +10,8 @@ const TITLES: Record<CrmErrorKind | 'internal', (crm: string) => string> = {
   malformed: () => 'This deal could not be read',
   offline: () => 'You are offline',
   timeout: (crm) => `${crm} did not answer in time`,
-  'not-configured': (crm) => `${crm} is not connected yet`,
+  // Also a token the CRM rejected (revoked, regenerated): "not connected yet" would say it was never set up.
+  'not-configured': (crm) => `Deal Coach is not connected to ${crm}`,
   internal: () => 'Deal Coach hit a problem',
 };
 

@@ -63,8 +63,11 @@ function start(ctx: ContentScriptContext): void {
     if (!fromExtension(sender) || !isPageFetchRequest(data)) return { kind: 'error', errorKind: 'refused', message: 'Deal Coach refused an unexpected request.' };
     return pageFetch(data, location.href, ctx.signal);
   });
+  /** A revalidation pushed for the current visit: newer than the cached answer the visit may still be about to show. */
+  let pushed: { url: string; reply: CoachingReply } | null = null;
   const removeUpdated = tabMessenger.onMessage('coachingUpdated', ({ data, sender }) => {
     if (!fromExtension(sender) || !current || data.url !== current.url) return;
+    pushed = { url: data.url, reply: data.reply };
     showReply(data.reply, current.crmLabel);
   });
 
@@ -125,7 +128,8 @@ function start(ctx: ContentScriptContext): void {
       if (!early) host.show(loading);
       const result = early ?? (await reply);
       if (signal.aborted) return;
-      showReply(result, match.crmLabel);
+      // The cached answer came first; a re-read pushed while the page rendered (its failure, its fresh deal) wins.
+      showReply(pushed?.url === url ? pushed.reply : result, match.crmLabel);
     } finally {
       clearTimeout(loadingTimer);
     }
@@ -137,6 +141,7 @@ function start(ctx: ContentScriptContext): void {
   function navigate(url: string): void {
     if (url === visited) return;
     visited = url;
+    pushed = null;
     run?.abort();
     const controller = new AbortController();
     run = controller;

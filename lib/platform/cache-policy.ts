@@ -12,6 +12,8 @@ export const USER_TTL_MS = 60 * 60_000;
 /** After an error, wait 15 s, 30 s, 1 min … up to 5 minutes before asking the CRM again (Refresh skips it). */
 export const BACKOFF_BASE_MS = 15_000;
 export const BACKOFF_MAX_MS = 5 * 60_000;
+/** How long either transport waits for a CRM answer before saying it timed out (crm-io.ts, page-fetch.ts). */
+export const CRM_TIMEOUT_MS = 15_000;
 /** When a CRM says "slow down" without saying for how long. */
 export const RATE_LIMIT_DEFAULT_MS = 60_000;
 
@@ -70,6 +72,12 @@ export function planRead(input: { freshness: Freshness; force: boolean; backoff:
   if (state === 'fresh') return { action: 'serve' };
   if (state === 'stale') return backingOff ? { action: 'serve-stale' } : { action: 'serve-and-revalidate' };
   return backingOff ? { action: 'fail-fast' } : { action: 'read' };
+}
+
+/** "Deal Coach will not ask HubSpot again before 4:52 PM." — the back-off's end, local time of day. */
+export function askAgainNote(crmLabel: string, until: number): string {
+  const time = new Date(until).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+  return `Deal Coach will not ask ${crmLabel} again before ${time}.`;
 }
 
 /** Parse a Retry-After header (seconds or an HTTP date) to milliseconds. */

@@ -10,8 +10,9 @@ import { originOf } from './guards';
 import { tabMessenger } from './messaging';
 import { PageFetchReply } from './schemas';
 import { responseParts } from './response-parts';
+import { CRM_TIMEOUT_MS, retryAfterMs } from './cache-policy';
 
-const TIMEOUT_MS = 15_000;
+const TIMEOUT_MS = CRM_TIMEOUT_MS;
 const CRM_ERROR_KINDS = new Set<string>(['session-expired', 'forbidden', 'not-found', 'rate-limited', 'server', 'malformed', 'offline', 'timeout', 'not-configured']);
 
 /** Refuse any URL outside the instance, whatever an adapter asks for. */
@@ -118,7 +119,10 @@ export function transportFor(adapter: CrmAdapter, at: { instance: string; pageOr
 
 /** Any failure as the sidebar's words: CRM errors keep theirs, a failed parse names what could not be read. */
 export function describeError(error: unknown, label: string): { errorKind: CrmErrorKind | 'internal'; message: string; retryAfterMs?: number } {
-  if (error instanceof CrmError) return { errorKind: error.kind, message: error.message };
+  if (error instanceof CrmError) {
+    const wait = retryAfterMs(error.retryAfter, Date.now());
+    return { errorKind: error.kind, message: error.message, ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
+  }
   if (error instanceof z.ZodError) {
     const fields = [...new Set(error.issues.map((issue) => issue.path.filter((p) => typeof p === 'string').join('.') || '(root)'))].slice(0, 4);
     return { errorKind: 'malformed', message: `${label} answered, but Deal Coach could not read ${fields.join(', ')}.` };

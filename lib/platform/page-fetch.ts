@@ -6,8 +6,9 @@
 import { trytonPageHeaders } from '../crm/tryton/session';
 import type { PageFetchReply, PageFetchRequest } from './protocol';
 import { responseParts } from './response-parts';
+import { CRM_TIMEOUT_MS } from './cache-policy';
 
-export const PAGE_FETCH_TIMEOUT_MS = 15_000;
+export const PAGE_FETCH_TIMEOUT_MS = CRM_TIMEOUT_MS;
 
 export async function pageFetch(request: PageFetchRequest, pageUrl: string = location.href, signal?: AbortSignal): Promise<PageFetchReply> {
   let target: URL;

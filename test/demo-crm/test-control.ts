@@ -25,6 +25,8 @@ export interface Fault {
   drop?: boolean;
   /** How many requests it applies to (default: all until reset). */
   times?: number;
+  /** Only requests carrying this header, e.g. `x-requested-with` (the extension's same-origin reads; the page's own have none). */
+  header?: string;
 }
 
 interface ActiveFault extends Fault {
@@ -53,7 +55,7 @@ export class TestControl {
   /** Apply the first matching fault. Returns true when the response has been handled. */
   async applyFault(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
     if (path.startsWith('/__test/')) return false;
-    const fault = this.faults.find((f) => path.startsWith(f.route) && (!f.method || f.method.toUpperCase() === req.method));
+    const fault = this.faults.find((f) => path.startsWith(f.route) && (!f.method || f.method.toUpperCase() === req.method) && (!f.header || req.headers[f.header.toLowerCase()] !== undefined));
     if (!fault) return false;
     if (--fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
     if (fault.delayMs) await sleep(fault.delayMs);

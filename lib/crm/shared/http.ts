@@ -31,9 +31,12 @@ export async function send(io: CrmFetch, url: string, init: CrmRequestInit | und
   }
 }
 
-/** Turn a non-2xx response into the right CrmError. */
+/** Turn a non-2xx response into the right CrmError; a rate limit keeps the CRM's Retry-After. */
 export function failure(res: CrmResponse, who: Caller): CrmError {
-  return who.classify?.(res.status, res.body) ?? errorForStatus(res.status, who.label) ?? new CrmError('server', `${who.label} answered with HTTP ${res.status}.`, res.status);
+  const error = who.classify?.(res.status, res.body) ?? errorForStatus(res.status, who.label) ?? new CrmError('server', `${who.label} answered with HTTP ${res.status}.`, res.status);
+  const retryAfter = res.headers['retry-after'];
+  if (error.kind === 'rate-limited' && retryAfter) error.retryAfter = retryAfter;
+  return error;
 }
 
 /** GET/POST and return the JSON body of a 2xx answer, or throw the mapped CrmError. */

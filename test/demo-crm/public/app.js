@@ -97,6 +97,8 @@
       error.status = response.status;
       throw error;
     }
+    // A 200 whose body is not JSON (cut off, a proxy's page): a problem to show, not data.
+    if (body === null) throw new Error('The server sent an answer that could not be read.');
     return body;
   }
 

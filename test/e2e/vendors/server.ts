@@ -42,9 +42,25 @@ export interface VendorServer {
   expire(vendor: Vendor): void;
   /** Sforce-Limit-Info the Salesforce API reports. */
   setSalesforceUsage(used: number, max: number): void;
+  /** From now on every API request of `vendor` is answered by `fault` (still logged); null clears it (test/e2e/faults). */
+  fault(vendor: Vendor, fault: ApiFault | null): void;
   reset(): void;
   apiRequests(vendor: Vendor): LoggedRequest[];
   close(): Promise<void>;
+}
+
+/** An injected API failure (test/e2e/faults): one of an answer, a truncated recording, or a held request. */
+export interface ApiFault {
+  /** Answer with this status and body (a string is sent as is, with `headers`' content type). */
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Per request instead (Salesforce answers a Composite call with per-part statuses); undefined falls back to status/body. */
+  answer?: (method: string, path: string) => { status: number; body: unknown; headers?: Record<string, string> } | undefined;
+  /** 200 with the recorded JSON cut in half, as a dropped connection leaves it. */
+  truncate?: boolean;
+  /** Hold the request this long without answering, then drop the connection (reset and close drop it sooner). */
+  holdMs?: number;
 }
 
 /** Hosts of the tests, each answered by one vendor. */
@@ -87,6 +103,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startVendorServer(): Promise<VendorServer> {
   const expired = new Set<Vendor>();
+  const faults = new Map<Vendor, ApiFault>();
+  const held = new Set<ServerResponse>();
+  const dropHeld = () => {
+    for (const res of held) res.destroy();
+    held.clear();
+  };
   let sfUsage = { used: 1200, max: 15000 };
   const requests: LoggedRequest[] = [];
   const missing: string[] = [];
@@ -115,6 +137,8 @@ export async function startVendorServer(): Promise<VendorServer> {
       requests.push({ vendor, host, method: req.method ?? 'GET', path: url, credential: credential ?? null, at: Date.now() });
 
       const route = routes.find((r) => r.vendor === vendor && (r.host ?? host) === host && (r.method ?? 'GET') === req.method && r.url === url && (!r.when || r.when(body ? (JSON.parse(body) as unknown) : undefined)));
+      const fault = faults.get(vendor);
+      if (fault) return answerFault(res, fault, req.method ?? 'GET', url, route);
       const auth = route?.authorized ?? AUTH[vendor];
       if (expired.has(vendor) || !auth(host, credential ?? null)) {
         const unauthorized = UNAUTHORIZED[vendor];
@@ -129,6 +153,28 @@ export async function startVendorServer(): Promise<VendorServer> {
       return send(res, route.status ?? 200, typeof route.body === 'function' ? route.body() : route.body, headers);
     })().catch((error: unknown) => send(res, 500, { e2e: String(error) }));
   });
+  /** The injected answer; a held request is dropped after `holdMs` or when the client gives up. */
+  const answerFault = (res: ServerResponse, fault: ApiFault, method: string, url: string, route: Route | undefined) => {
+    if (fault.holdMs !== undefined) {
+      held.add(res);
+      const timer = setTimeout(() => {
+        held.delete(res);
+        res.destroy();
+      }, fault.holdMs);
+      res.on('close', () => {
+        clearTimeout(timer);
+        held.delete(res);
+      });
+      return;
+    }
+    if (fault.truncate) {
+      const recorded = route ? JSON.stringify(typeof route.body === 'function' ? route.body() : route.body) : '{"results":[{"id":"1","properties":{"dealname":"x"}}]}';
+      return send(res, 200, recorded.slice(0, Math.floor(recorded.length / 2)), { 'content-type': 'application/json; charset=utf-8' });
+    }
+    const answer = fault.answer?.(method, url) ?? { status: fault.status ?? 500, body: fault.body ?? { error: 'injected fault' }, headers: fault.headers };
+    return send(res, answer.status, answer.body, answer.headers);
+  };
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const hostRules = [...Object.keys(HOSTS).map((h) => `MAP ${h} 127.0.0.1:${port}`), 'EXCLUDE localhost'].join(',');
@@ -140,14 +186,23 @@ export async function startVendorServer(): Promise<VendorServer> {
     missing,
     expire: (vendor) => void expired.add(vendor),
     setSalesforceUsage: (used, max) => void (sfUsage = { used, max }),
+    fault: (vendor, fault) => {
+      if (fault) faults.set(vendor, fault);
+      else faults.delete(vendor);
+    },
     reset: () => {
       expired.clear();
+      faults.clear();
+      dropHeld();
       sfUsage = { used: 1200, max: 15000 };
       requests.length = 0;
       missing.length = 0;
     },
     apiRequests: (vendor) => requests.filter((r) => r.vendor === vendor),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      dropHeld();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
