@@ -14,6 +14,7 @@ import { buildCoachingView } from '../../lib/coaching/engine';
 import { DEFAULT_SETTINGS, type Deal, type Settings, type Severity } from '../../lib/model';
 import type { ColumnMapping } from '../../lib/import/mapping';
 import { backgroundMessenger } from '../../lib/platform/messaging';
+import { readPolicy, watchPolicy } from '../../lib/platform/policy';
 import type { TeamReviewReply } from '../../lib/platform/protocol';
 import { coverageTarget, rememberMapping, rememberedMapping, saveCoverageTarget } from '../../lib/platform/review-storage';
 import { diffSnapshot, snapshotOf, type ReviewSnapshot } from '../../lib/review/diff';
@@ -67,10 +68,15 @@ export function ReviewApp() {
   const [showImport, setShowImport] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [printing, setPrinting] = useState(false);
+  // Admin policy may turn CSV import off for the team.
+  const [csvDisabled, setCsvDisabled] = useState(false);
 
   useEffect(() => {
     void coverageTarget().then(setTarget);
+    void readPolicy().then((p) => setCsvDisabled(p.disableCsvImport === true));
+    const unwatchPolicy = watchPolicy((p) => setCsvDisabled(p.disableCsvImport === true));
     void loadCrm(false);
+    return unwatchPolicy;
   }, []);
 
   async function loadCrm(force: boolean): Promise<void> {
@@ -116,6 +122,7 @@ export function ReviewApp() {
   }
 
   async function onFiles(files: File[]): Promise<void> {
+    if (csvDisabled) return;
     setImportError(null);
     try {
       const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
@@ -269,7 +276,14 @@ export function ReviewApp() {
               Back to CRM data
             </button>
           )}
-          <button type="button" class="rv-btn" aria-expanded={showImport} onClick={() => setShowImport(!showImport)}>
+          <button
+            type="button"
+            class="rv-btn"
+            aria-expanded={showImport && !csvDisabled}
+            disabled={csvDisabled}
+            title={csvDisabled ? 'CSV import is disabled by your administrator.' : undefined}
+            onClick={() => setShowImport(!showImport)}
+          >
             Import CSV…
           </button>
           <button type="button" class="rv-btn" onClick={() => void saveSnapshot()} disabled={!source}>
@@ -290,7 +304,12 @@ export function ReviewApp() {
       )}
       {source?.notice && <p class="rv-status rv-status--warn">{source.notice}</p>}
       {crmMessage && !source && <p class="rv-status">{crmMessage}</p>}
-      {showImport && (
+      {csvDisabled && (showImport || !source) && (
+        <p class="rv-status" role="status">
+          CSV import is disabled by your administrator.
+        </p>
+      )}
+      {showImport && !csvDisabled && (
         <ImportPanel
           draft={draft}
           progress={progress}

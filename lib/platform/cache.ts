@@ -4,7 +4,8 @@
  * migration step, run in order, so a new version adds stores or indexes without losing data.
  *
  * Every failure (no IndexedDB, quota exceeded, a corrupt entry) degrades to "not cached":
- * coaching goes on uncached, it never fails because of the cache.
+ * coaching goes on uncached, it never fails because of the cache. Out of space, the oldest
+ * deals and histories are evicted first (see `write` in createCache).
  */
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { Deal } from '../model';
@@ -81,6 +82,8 @@ interface CacheSchema extends DBSchema {
 }
 
 type Db = IDBPDatabase<CacheSchema>;
+/** The cache's database, for tests that pass a stand-in (CacheOptions.open). */
+export type CacheDb = Db;
 type UpgradeTx = IDBPTransaction<CacheSchema, StoreNames<CacheSchema>[], 'versionchange'>;
 
 /**
@@ -153,8 +156,43 @@ function lazyDb(log: Log, whenUnavailable: string): () => Promise<Db | null> {
   };
 }
 
-export function createCache(log: Log = console.warn): Cache {
-  const db = lazyDb(log, 'working uncached');
+/** How long the cache stays off after a write failed for lack of space even once the oldest entries were evicted. */
+export const CACHE_OFF_MS = 60 * 60_000;
+
+export interface CacheOptions {
+  /** The database (tests pass a fake); default: IndexedDB, opened and migrated on first use. */
+  open?: () => Promise<CacheDb | null>;
+  /** The cache turned off (storage full even after eviction) or, after CACHE_OFF_MS or "Delete all", back on. */
+  onFull?: (full: boolean) => void;
+  now?: () => number;
+}
+
+/**
+ * Delete the oldest half (by fetchedAt, at least one) of the cached deals and histories: they are
+ * re-read from the CRM when needed. Keys and dates only are kept while scanning (histories are large).
+ */
+export async function evictOldest(d: Db): Promise<number> {
+  const stores = ['deals', 'history'] as const;
+  const found: { store: (typeof stores)[number]; key: string; fetchedAt: string }[] = [];
+  for (const store of stores) {
+    let cursor = await d.transaction(store).store.openCursor();
+    while (cursor) {
+      found.push({ store, key: cursor.key, fetchedAt: String(cursor.value.fetchedAt) });
+      cursor = await cursor.continue();
+    }
+  }
+  if (found.length === 0) return 0;
+  const victims = found.sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt)).slice(0, Math.ceil(found.length / 2));
+  const tx = d.transaction([...stores], 'readwrite');
+  await Promise.all([...victims.map((v) => tx.objectStore(v.store).delete(v.key)), tx.done]);
+  return victims.length;
+}
+
+export function createCache(log: Log = console.warn, options: CacheOptions = {}): Cache {
+  const db = options.open ?? lazyDb(log, 'working uncached');
+  const now = options.now ?? Date.now;
+  /** Writes are skipped until then: the storage is full even after eviction. */
+  let offUntil = 0;
 
   async function read<T>(what: string, fn: (d: Db) => Promise<T>, fallback: T): Promise<T> {
     try {
@@ -166,13 +204,37 @@ export function createCache(log: Log = console.warn): Cache {
     }
   }
 
+  /**
+   * A failed write never fails the caller: the answer is still served, just not cached. Out of
+   * space (QuotaExceededError): evict the oldest deals and histories and try once more; still
+   * out of space: stop writing for a while and say so (onFull → options).
+   */
   async function write(what: string, fn: (d: Db) => Promise<unknown>): Promise<void> {
+    if (offUntil > now()) return;
+    if (offUntil !== 0) {
+      offUntil = 0;
+      options.onFull?.(false);
+    }
+    let d: Db | null = null;
     try {
-      const d = await db();
+      d = await db();
       if (d) await fn(d);
     } catch (error) {
-      // QuotaExceededError among others: the answer is still served, just not cached.
-      log(`Deal Coach: cache write failed (${what})${isQuotaError(error) ? ': storage quota exceeded' : ''}`, error);
+      if (!isQuotaError(error) || !d) {
+        log(`Deal Coach: cache write failed (${what})`, error);
+        return;
+      }
+      try {
+        const evicted = await evictOldest(d);
+        log(`Deal Coach: storage quota exceeded (${what}); evicted the ${evicted} oldest cached deals and histories`, error);
+        await fn(d);
+      } catch (retryError) {
+        log(`Deal Coach: cache write failed again (${what})${isQuotaError(retryError) ? ': storage still full, working without the cache' : ''}`, retryError);
+        if (isQuotaError(retryError)) {
+          offUntil = now() + CACHE_OFF_MS;
+          options.onFull?.(true);
+        }
+      }
     }
   }
 
@@ -207,6 +269,11 @@ export function createCache(log: Log = console.warn): Cache {
       }),
     usage: (instance, day) => read('usage', async (d) => (await d.get('usage', `${instance}|${day}`))?.calls ?? 0, 0),
     clearAll: async () => {
+      // Everything deleted: there is room again.
+      if (offUntil !== 0) {
+        offUntil = 0;
+        options.onFull?.(false);
+      }
       const d = await db();
       if (d) {
         const stores = ['deals', 'history', 'user', 'usage', 'teams', 'snapshots'] as const;

@@ -7,30 +7,49 @@ import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, Settings } from '../model';
 
 import { SIDEBAR_COLLAPSED_KEY } from './sidebar-state';
+import { applyPolicy, readPolicy, userPart, watchPolicy } from './policy';
 
 const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
 
-export async function readSettings(): Promise<Settings> {
+/** The person's own settings, before admin policy. */
+export async function readUserSettings(): Promise<Settings> {
   const parsed = Settings.safeParse(await settingsItem.getValue());
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-/** Validates before writing; throws a zod error on an invalid value (the options form shows it). */
-export async function writeSettings(value: Settings): Promise<Settings> {
-  const parsed = Settings.parse(value);
-  await settingsItem.setValue(parsed);
-  return parsed;
+/** The settings in force: the person's, with admin policy (storage.managed) taking precedence. */
+export async function readSettings(): Promise<Settings> {
+  const [user, policy] = await Promise.all([readUserSettings(), readPolicy()]);
+  return applyPolicy(user, policy);
 }
 
+/**
+ * Validates before writing; throws a zod error on an invalid value (the options form shows it).
+ * Values fixed by policy keep the person's own stored value; returns the settings in force.
+ */
+export async function writeSettings(value: Settings): Promise<Settings> {
+  const parsed = Settings.parse(value);
+  const [user, policy] = await Promise.all([readUserSettings(), readPolicy()]);
+  await settingsItem.setValue(userPart(parsed, user, policy));
+  return applyPolicy(parsed, policy);
+}
+
+/** Called with the settings in force when the person's settings or the admin policy change. */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => {
-    const parsed = Settings.safeParse(value);
-    callback(parsed.success ? parsed.data : DEFAULT_SETTINGS);
-  });
+  const emit = () => void readSettings().then(callback);
+  const unwatchUser = settingsItem.watch(emit);
+  const unwatchPolicy = watchPolicy(emit);
+  return () => {
+    unwatchUser();
+    unwatchPolicy();
+  };
 }
 
 /** Collapsed to a tab at the page edge (the content script reads the same key via sidebar-state.ts). */
 export const sidebarCollapsed = storage.defineItem<boolean>(`local:${SIDEBAR_COLLAPSED_KEY}`, { fallback: false });
+
+/** Since when the background works without its cache (storage full even after evicting old entries), or null. */
+export const cacheFullSince = storage.defineItem<string | null>('local:cacheFullSince', { fallback: null });
 
 /** A CRM instance the person has used with the extension. */
 export interface StoredConnection {

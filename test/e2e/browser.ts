@@ -58,16 +58,19 @@ export async function launchChromium(options: {
   colorScheme?: 'light' | 'dark';
   /** More Chromium flags (the vendor CRM tests map real CRM hosts to a local HTTPS server). */
   extraArgs?: string[];
+  /** Another unpacked build than EXTENSION_DIR (the policy test loads a copy under its own key). */
+  extensionDir?: string;
 }): Promise<LaunchedBrowser> {
   if (!existsSync(chromiumPath())) throw new Error(missingChromiumMessage());
   const withExtension = options.extension !== false;
-  if (withExtension && !existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (withExtension && !existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run \`npx wxt build\` first.`);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'deal-coach-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     // Playwright's own headless flag would pick the old mode; pass --headless=new ourselves.
     headless: false,
-    args: [...chromiumArgs(withExtension ? EXTENSION_DIR : null, options.headless), ...(options.extraArgs ?? [])],
+    args: [...chromiumArgs(withExtension ? extensionDir : null, options.headless), ...(options.extraArgs ?? [])],
     viewport: options.viewport === undefined ? { width: 1440, height: 900 } : options.viewport,
     colorScheme: options.colorScheme ?? 'light',
   });
