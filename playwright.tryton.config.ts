@@ -2,6 +2,16 @@ import { defineConfig } from '@playwright/test';
 import base from './playwright.config';
 
 /**
+ * The Tryton suite's own build (global-setup.ts builds it when missing or built without these hosts):
+ * its own output dir, and a test host granted as a REQUIRED host permission but outside the content
+ * script's matches, so custom-origin.e2e.ts sees the sidebar there only through the runtime registration
+ * (lib/platform/content-scripts.ts). Set here, before workers start, so they load the same build.
+ */
+export const TRYTON_E2E_HOST = 'tryton-e2e.test';
+process.env.DEAL_COACH_OUT ??= '.output-e2e-tryton';
+process.env.DEAL_COACH_E2E_HOSTS ??= `http://${TRYTON_E2E_HOST}/*`;
+
+/**
  * End-to-end tests against a real Tryton (installed from Debian, seeded; test/tryton/), kept apart
  * from `npm test` so that suite needs no Tryton. One worker, one Tryton server and one Chromium per
  * run (test/e2e/tryton/fixtures.ts).

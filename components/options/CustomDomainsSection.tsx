@@ -2,27 +2,36 @@ import { useId, useState } from 'preact/hooks';
 import type { CustomDomainsProps } from '../types';
 
 /**
- * "Add a custom CRM domain": asks the browser for access to one more https origin (a Salesforce
- * My Domain on its own host, Dynamics on-premises). The browser shows its own prompt; nothing is
- * granted without it, and each domain can be removed again.
+ * "Custom CRM domains": a CRM Deal Coach knows, running on the company's own server (a self-hosted
+ * Tryton, often plain http on the LAN). The person names the CRM and its address; the browser asks
+ * them to allow that one host; Deal Coach then runs there for that CRM only. Each can be removed,
+ * which also gives the browser's access back.
  */
-export function CustomDomainsSection({ granted, onAdd, onRemove }: CustomDomainsProps) {
+export function CustomDomainsSection({ domains, crms, onAdd, onRemove }: CustomDomainsProps) {
   const headingId = useId();
+  const crmId = useId();
   const inputId = useId();
-  const [host, setHost] = useState('');
+  const helpId = useId();
+  const [crm, setCrm] = useState(crms[0]?.id ?? '');
+  const [address, setAddress] = useState('');
   const [message, setMessage] = useState<{ tone: 'ok' | 'risk'; text: string } | null>(null);
+  const example = crms.find((c) => c.id === crm)?.example ?? 'https://crm.example.com';
   return (
     <section class="dc-opt-section" aria-labelledby={headingId}>
       <h2 id={headingId} class="dc-opt-h">
         Custom CRM domains
       </h2>
-      <p class="dc-opt-lead">Deal Coach may read only the CRM sites it lists. If your CRM runs on your company’s own domain, add it here; your browser asks you to confirm.</p>
-      {granted.length > 0 && (
+      <p class="dc-opt-lead">
+        Deal Coach may read only the CRM sites it lists. If your company runs its CRM on its own server, add that address here; your browser asks you to confirm. Salesforce, HubSpot, Pipedrive
+        and Dynamics 365 online need nothing here; for any other CRM, set up a custom CRM profile.
+      </p>
+      {domains.length > 0 && (
         <ul class="dc-cred__saved" aria-label="Custom CRM domains">
-          {granted.map((origin) => (
-            <li key={origin}>
-              <span class="dc-table__instance">{origin}</span>{' '}
-              <button type="button" class="dc-link" onClick={() => void onRemove(origin)} aria-label={`Remove ${origin}`}>
+          {domains.map((d) => (
+            <li key={d.origin}>
+              <span class="dc-table__instance">{d.origin}</span> · {d.crmLabel}
+              {!d.granted && <span class="dc-tone-risk"> · access not granted: remove it and add it again</span>}{' '}
+              <button type="button" class="dc-link" onClick={() => void onRemove(d.origin)} aria-label={`Remove ${d.origin}`}>
                 Remove
               </button>
             </li>
@@ -34,16 +43,29 @@ export function CustomDomainsSection({ granted, onAdd, onRemove }: CustomDomains
         onSubmit={(e) => {
           e.preventDefault();
           // permissions.request needs the click's user gesture: onAdd calls it before any await.
-          void onAdd(host).then((error) => {
-            setMessage(error ? { tone: 'risk', text: error } : { tone: 'ok', text: 'Access granted.' });
-            if (!error) setHost('');
+          void onAdd(crm, address).then((error) => {
+            setMessage(error ? { tone: 'risk', text: error } : { tone: 'ok', text: 'Access granted. Reload your CRM tab to see Deal Coach there.' });
+            if (!error) setAddress('');
           });
         }}
       >
-        <label class="dc-field__label" for={inputId}>
-          CRM domain
+        <label class="dc-field__label" for={crmId}>
+          CRM
         </label>
-        <input id={inputId} class="dc-field__input" value={host} placeholder="crm.example.com" onInput={(e) => setHost(e.currentTarget.value)} spellcheck={false} />
+        <select id={crmId} class="dc-field__input" value={crm} onChange={(e) => setCrm((e.currentTarget as HTMLSelectElement).value)}>
+          {crms.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <label class="dc-field__label" for={inputId}>
+          Server address
+        </label>
+        <input id={inputId} class="dc-field__input" value={address} placeholder={example} onInput={(e) => setAddress(e.currentTarget.value)} aria-describedby={helpId} spellcheck={false} autoComplete="off" />
+        <p id={helpId} class="dc-field__help">
+          The address you open it at, with http:// if it has no https, and the port if it has one, e.g. {example}.
+        </p>
         <div>
           <button type="submit" class="dc-btn">
             Add a custom CRM domain

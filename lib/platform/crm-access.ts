@@ -16,6 +16,7 @@ import { usageDay } from './cache-policy';
 import type { Cache } from './cache';
 import { withCredentials } from './credentials';
 import { counted, transportFor, type IoTarget } from './crm-io';
+import { ownerChoices, portalOfInstance } from './hubspot-owner-choice';
 import type { StoredConnection } from './settings';
 
 /** Share of an org's daily API calls above which Deal Coach stops calling it (probing every 15 min). */
@@ -71,8 +72,12 @@ export function createCrmAccess(deps: CrmAccessDeps) {
       return usage ? { used: usage.used, max: usage.max, at: new Date(usage.at).toISOString() } : null;
     },
 
-    async whoAmIHint(at: { crm: string }): Promise<WhoAmIHint | undefined> {
+    async whoAmIHint(at: { crm: string; instance: string }): Promise<WhoAmIHint | undefined> {
       if (at.crm !== 'hubspot') return undefined;
+      // The owner picked in options for this portal wins; the typed email is the fallback.
+      const portal = portalOfInstance(at.instance);
+      const picked = portal ? (await ownerChoices())[portal] : undefined;
+      if (picked) return { ownerId: picked.id, ...(picked.email ? { email: picked.email } : {}) };
       const email = (await hubspotUserEmail.getValue()).trim();
       return email ? { email } : undefined;
     },

@@ -1,0 +1,56 @@
+/**
+ * Where the person's custom CRM origins live: `local:customOrigins`, origin → the built-in CRM they
+ * said runs there (`{ "http://crm.lan:8000": { "crm": "tryton" } }`). Read through zod
+ * (custom-origins.ts); the host permission itself is the browser's, asked for in options.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import type { CustomOrigins } from '../crm/registry';
+import { activeCustomOrigins, parseCustomOrigins, type CustomOriginEntry } from './custom-origins';
+
+const item = storage.defineItem<unknown>('local:customOrigins', { fallback: {} });
+
+export async function readCustomOrigins(): Promise<Map<string, CustomOriginEntry>> {
+  return parseCustomOrigins(await item.getValue());
+}
+
+/** Name the CRM of an origin, or forget the origin (`crm` null). Entries that no longer parse are dropped on write. */
+export async function setCustomOrigin(origin: string, crm: string | null, now: Date = new Date()): Promise<void> {
+  const next = Object.fromEntries(await readCustomOrigins());
+  if (crm === null) delete next[origin];
+  else next[origin] = { crm, addedAt: now.toISOString() };
+  await item.setValue(next);
+}
+
+export function watchCustomOrigins(callback: () => void): () => void {
+  return item.watch(callback);
+}
+
+/** Every host permission granted now (the manifest's and the optional ones). */
+export async function grantedOrigins(): Promise<string[]> {
+  const all = await browser.permissions.getAll().catch(() => ({ origins: [] as string[] }));
+  return all.origins ?? [];
+}
+
+/**
+ * The background's view of the named origins whose permission is granted, kept in memory and
+ * dropped whenever the mapping or a permission changes (one read per change, not per page).
+ */
+export function createCustomOriginsCache(): { get(): Promise<CustomOrigins>; invalidate(): void } {
+  let cached: Promise<CustomOrigins> | null = null;
+  return {
+    get() {
+      cached ??= Promise.all([readCustomOrigins(), grantedOrigins()])
+        .then(([named, granted]) => activeCustomOrigins(named, granted))
+        .catch((error: unknown) => {
+          cached = null;
+          console.warn('Deal Coach: could not read the custom CRM domains', error);
+          return new Map<string, string>();
+        });
+      return cached;
+    },
+    invalidate() {
+      cached = null;
+    },
+  };
+}
