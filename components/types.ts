@@ -6,6 +6,7 @@ import type { CrmErrorKind } from '../lib/crm/types';
 import type { DealCoachingView } from '../lib/coaching/types';
 import type { PersonalSummary } from '../lib/metrics/types';
 import type { Settings } from '../lib/model';
+import type { CustomCrmsSectionProps } from './custom-crm/CustomCrmsSection';
 
 /** Where the shown data came from and how old it is. */
 export interface DataSource {
@@ -86,16 +87,31 @@ export interface CredentialsProps {
   hubspot: Array<{ owner: string; redacted: string }>;
   pipedrive: Array<{ owner: string; redacted: string }>;
   hubspotEmail: string;
+  /** The HubSpot owner the person picked as themselves, by portal id. */
+  hubspotOwners: Record<string, HubSpotOwnerOption>;
   onSaveToken(kind: TokenKind, owner: string, token: string): Promise<string | null>;
   onRemoveToken(kind: TokenKind, owner: string): Promise<void>;
   onSaveHubSpotEmail(email: string): Promise<string | null>;
+  /** The portal's owners (through the background, sorted by name), or why they could not be listed. */
+  onListHubSpotOwners(portal: string): Promise<{ owners: HubSpotOwnerOption[] } | { error: string }>;
+  /** Save (null: forget) who the person is in a portal; an error message, or null. */
+  onSaveHubSpotOwner(portal: string, owner: HubSpotOwnerOption | null): Promise<string | null>;
+}
+
+export interface HubSpotOwnerOption {
+  id: string;
+  name: string;
+  email: string | null;
 }
 
 /** Options → custom CRM domains (optional host permissions granted at runtime). */
 export interface CustomDomainsProps {
-  /** Origins granted beyond the manifest's CRM hosts, e.g. "https://crm.example.com". */
-  granted: string[];
-  onAdd(host: string): Promise<string | null>;
+  /** Domains the person added: the origin ("http://crm.lan:8000"), the CRM they named, whether the browser still grants access. */
+  domains: Array<{ origin: string; crm: string; crmLabel: string; granted: boolean }>;
+  /** The CRMs a custom domain may be, with an example address. */
+  crms: ReadonlyArray<{ id: string; label: string; example: string }>;
+  /** Resolves to an error message, or null once access is granted and the CRM saved. */
+  onAdd(crm: string, address: string): Promise<string | null>;
   onRemove(origin: string): Promise<void>;
 }
 
@@ -113,4 +129,8 @@ export interface OptionsProps {
   credentials?: CredentialsProps;
   /** Custom CRM domains; the section is left out when absent. */
   customDomains?: CustomDomainsProps;
+  /** Custom CRM profiles (components/custom-crm/CustomCrmsSection); absent: the section is not shown. */
+  customCrms?: CustomCrmsSectionProps;
+  /** Plain notices above the settings: what admin policy turns off, a full local cache. */
+  notices?: string[];
 }

@@ -3,7 +3,7 @@
  * it was read as, and for everything else why not. Shown beside the profile editor (fed by a CRM
  * tab's reading) and in the pick-mode panel. CRM text is rendered as text only. Presentational.
  */
-import { useId } from 'preact/hooks';
+import { useUniqueId as useId } from './ids';
 import type { FieldReport, FieldStatus } from '../../lib/crm/custom/draft';
 
 export type LivePreviewState =
@@ -31,7 +31,7 @@ const STATUS: Record<FieldStatus, { text: string; tone: string }> = {
 export function formatReadValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+  if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && 'name' in value) {
     const stage = value as { name: unknown; category: unknown };

@@ -39,6 +39,11 @@ export function describeLocator(s: PickSuggestion): string {
   return l.selector;
 }
 
+/** A positional CSS path can be a line long: the button shows its end, the tooltip all of it. */
+function shortened(text: string, max = 48): string {
+  return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
+}
+
 export function PickOverlayHint(props: PickOverlayHintProps) {
   const { picked } = props;
   const tone = picked ? confidenceWord(picked.suggestion.confidence) : null;
@@ -77,8 +82,8 @@ export function PickOverlayHint(props: PickOverlayHintProps) {
             )}
             {props.onAccept &&
               picked.alternatives.slice(0, 2).map((alt, i) => (
-                <button key={i} type="button" class="dc-btn" title={alt.why} onClick={() => props.onAccept!(alt)}>
-                  Use {describeLocator(alt)}
+                <button key={i} type="button" class="dc-btn" title={`${describeLocator(alt)} (${alt.why})`} onClick={() => props.onAccept!(alt)}>
+                  Use {shortened(describeLocator(alt))}
                 </button>
               ))}
             {props.onPickAgain && (

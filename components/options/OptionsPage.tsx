@@ -3,6 +3,7 @@ import { Icon } from '../icons';
 import { ConnectionsSection } from './ConnectionsSection';
 import { CredentialsSection } from './CredentialsSection';
 import { CustomDomainsSection } from './CustomDomainsSection';
+import { CustomCrmsSection } from '../custom-crm/CustomCrmsSection';
 import { isLocked } from './Locked';
 import { PlaybookSection } from './PlaybookSection';
 import { PrivacySection } from './PrivacySection';
@@ -13,7 +14,7 @@ import { ThresholdsSection } from './ThresholdsSection';
  * onChange with a full Settings object; settings in `locked` (admin policy) are read-only.
  * Styles: ./options.css (import ./index.ts).
  */
-export function OptionsPage({ settings, locked, playbooks, connections, onChange, onDeleteAllData, now, credentials, customDomains }: OptionsProps) {
+export function OptionsPage({ settings, locked, playbooks, connections, onChange, onDeleteAllData, now, credentials, customDomains, customCrms, notices }: OptionsProps) {
   return (
     <div class="dc-theme dc-options" data-theme="auto">
       <header class="dc-opt-head">
@@ -32,11 +33,17 @@ export function OptionsPage({ settings, locked, playbooks, connections, onChange
             <span>Some settings are set by your administrator for your whole team and cannot be changed here.</span>
           </p>
         )}
+        {notices?.map((notice) => (
+          <p key={notice} class="dc-callout dc-tone-info" role="status">
+            <span>{notice}</span>
+          </p>
+        ))}
         <PlaybookSection settings={settings} playbooks={playbooks} locked={isLocked(locked, 'playbookId')} onChange={onChange} />
         <ThresholdsSection settings={settings} locked={locked} onChange={onChange} />
         <ConnectionsSection connections={connections} now={now ?? new Date().toISOString()} />
         {credentials && <CredentialsSection {...credentials} />}
         {customDomains && <CustomDomainsSection {...customDomains} />}
+        {customCrms && <CustomCrmsSection {...customCrms} />}
         <PrivacySection onDeleteAllData={onDeleteAllData} />
       </main>
     </div>

@@ -6,14 +6,19 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/options';
-import type { Connection, CredentialsProps, CustomDomainsProps, TokenKind } from '../../components/types';
+import type { Connection, CredentialsProps, CustomDomainsProps, HubSpotOwnerOption, TokenKind } from '../../components/types';
 import { hubspotUserEmail } from '../../lib/platform/crm-access';
+import { ownerChoices, saveOwnerChoice } from '../../lib/platform/hubspot-owner-choice';
 import { isPlausibleHubSpotToken, isPlausiblePipedriveToken, saveToken, tokenSummaries } from '../../lib/platform/credentials';
 import { isPipedriveCompanyHost } from '../../lib/crm/pipedrive/match';
 import type { Settings } from '../../lib/model';
 import { backgroundMessenger } from '../../lib/platform/messaging';
-import { readSettings, watchSettings, writeSettings } from '../../lib/platform/settings';
+import { cacheFullSince, readSettings, watchSettings, writeSettings } from '../../lib/platform/settings';
+import { lockedPaths, policyNotices, readPolicy, watchPolicy } from '../../lib/platform/policy';
 import { PLAYBOOKS } from '../../lib/playbooks';
+import { createCustomCrmsController } from './custom-crms';
+import { CUSTOM_ORIGIN_CRMS, customServerOf, originInPattern } from '../../lib/crm/hosts';
+import { grantedOrigins, readCustomOrigins, setCustomOrigin } from '../../lib/platform/custom-origins-storage';
 
 const playbooks = PLAYBOOKS.map((p) => ({ id: p.id, name: p.name, description: p.description, questionCount: p.questions.length }));
 
@@ -44,33 +49,38 @@ async function checkAndSaveToken(kind: TokenKind, rawOwner: string, rawToken: st
   return null;
 }
 
-/** Optional origins granted beyond the manifest's own host permissions. */
-async function customOrigins(): Promise<string[]> {
-  const fixed = new Set(browser.runtime.getManifest().host_permissions ?? []);
-  const all = await browser.permissions.getAll().catch(() => ({ origins: [] as string[] }));
-  return (all.origins ?? []).filter((o) => !fixed.has(o) && o !== 'https://*/*').map((o) => o.replace(/\/\*$/, ''));
+/** The custom CRM domains the person added, with the CRM they named and whether access is still granted. */
+async function customDomainList(): Promise<CustomDomainsProps['domains']> {
+  const [named, granted] = await Promise.all([readCustomOrigins(), grantedOrigins()]);
+  return [...named].map(([origin, { crm }]) => ({
+    origin,
+    crm,
+    crmLabel: CUSTOM_ORIGIN_CRMS.find((c) => c.id === crm)?.label ?? crm,
+    granted: granted.some((pattern) => originInPattern(origin, pattern)),
+  }));
 }
 
-/** `crm.example.com` or a URL -> `https://crm.example.com/*`; null when it is not a plain https host. */
-function originPattern(input: string): string | null {
-  let url: URL;
+/** The owners of a portal whose token is saved, through the background (one stable function: the picker lists once per portal). */
+async function listHubSpotOwners(portal: string): Promise<{ owners: HubSpotOwnerOption[] } | { error: string }> {
   try {
-    url = new URL(/^[a-z]+:\/\//i.test(input.trim()) ? input.trim() : `https://${input.trim()}`);
+    const reply = await backgroundMessenger.sendMessage('listHubSpotOwners', { portal });
+    return reply.kind === 'ready' ? { owners: reply.owners } : { error: reply.message };
   } catch {
-    return null;
+    return { error: 'Deal Coach’s background did not answer.' };
   }
-  if (url.protocol !== 'https:' || url.username || url.password || !/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(url.hostname)) return null;
-  return `https://${url.host.toLowerCase()}/*`;
 }
 
 async function main(): Promise<void> {
   const root = document.getElementById('app')!;
   let settings = await readSettings();
+  // Admin policy (storage.managed): what it fixes is shown locked.
+  let policy = await readPolicy();
+  let cacheFull = await cacheFullSince.getValue();
   let connections = await loadConnections();
-  let credentialState = { hubspot: await tokenSummaries('hubspot'), pipedrive: await tokenSummaries('pipedrive'), hubspotEmail: await hubspotUserEmail.getValue() };
-  let granted = await customOrigins();
+  let credentialState = { hubspot: await tokenSummaries('hubspot'), pipedrive: await tokenSummaries('pipedrive'), hubspotEmail: await hubspotUserEmail.getValue(), hubspotOwners: await ownerChoices() };
+  let domains = await customDomainList();
   const reloadCredentials = async () => {
-    credentialState = { hubspot: await tokenSummaries('hubspot'), pipedrive: await tokenSummaries('pipedrive'), hubspotEmail: await hubspotUserEmail.getValue() };
+    credentialState = { hubspot: await tokenSummaries('hubspot'), pipedrive: await tokenSummaries('pipedrive'), hubspotEmail: await hubspotUserEmail.getValue(), hubspotOwners: await ownerChoices() };
     paint();
   };
   const credentials = (): CredentialsProps => ({
@@ -82,7 +92,14 @@ async function main(): Promise<void> {
     },
     onRemoveToken: async (kind, owner) => {
       await saveToken(kind, owner, null);
+      if (kind === 'hubspot') await saveOwnerChoice(owner, null);
       await reloadCredentials();
+    },
+    onListHubSpotOwners: listHubSpotOwners,
+    onSaveHubSpotOwner: async (portal, owner) => {
+      await saveOwnerChoice(portal, owner);
+      await reloadCredentials();
+      return null;
     },
     onSaveHubSpotEmail: async (email) => {
       const value = email.trim();
@@ -93,34 +110,49 @@ async function main(): Promise<void> {
     },
   });
   const customDomains = (): CustomDomainsProps => ({
-    granted,
-    onAdd: async (host) => {
-      const pattern = originPattern(host);
-      if (!pattern) return 'Enter an https domain, e.g. crm.example.com.';
+    domains,
+    crms: CUSTOM_ORIGIN_CRMS,
+    onAdd: async (crm, address) => {
+      const server = customServerOf(address);
+      if ('error' in server) return server.error;
+      if (!CUSTOM_ORIGIN_CRMS.some((c) => c.id === crm)) return 'Choose the CRM that runs there.';
       // Called straight from the click handler, before any await: the browser requires the user gesture.
-      const ok = await browser.permissions.request({ origins: [pattern] }).catch(() => false);
-      granted = await customOrigins();
+      const ok = await browser.permissions.request({ origins: [server.permission] }).catch(() => false);
+      // The background hears the permission (it registers the content script there) and this mapping (it recognises the CRM there).
+      if (ok) await setCustomOrigin(server.origin, crm);
+      domains = await customDomainList();
       paint();
       return ok ? null : 'Access was not granted.';
     },
     onRemove: async (origin) => {
-      await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
-      granted = await customOrigins();
+      await setCustomOrigin(origin, null);
+      domains = await customDomainList();
+      // Give the host back unless another domain here still uses it (the same host on another port).
+      const permission = customServerOf(origin);
+      const stillUsed = 'error' in permission || domains.some((d) => originInPattern(d.origin, permission.permission));
+      if (!stillUsed) await browser.permissions.remove({ origins: [permission.permission] }).catch(() => false);
+      domains = await customDomainList();
       paint();
     },
   });
 
+  // Custom CRM profiles (issue #7): list, editor, live preview, pick on page.
+  const customCrms = createCustomCrmsController(() => paint());
   const paint = () =>
     render(
       <OptionsPage
         settings={settings}
-        // Admin policy (storage.managed) lands with the enterprise issue; nothing is locked yet.
-        locked={[]}
+        locked={lockedPaths(policy)}
+        notices={[
+          ...policyNotices(policy),
+          ...(cacheFull ? [`The browser has no room left for Deal Coach's cache (since ${new Date(cacheFull).toLocaleString()}): coaching works, reading every deal from the CRM. Free disk space, or delete all local data below.`] : []),
+        ]}
         playbooks={playbooks}
         connections={connections}
         now={new Date().toISOString()}
         credentials={credentials()}
         customDomains={customDomains()}
+        customCrms={customCrms.props()}
         onChange={(next: Settings) => {
           settings = next;
           paint();
@@ -138,6 +170,15 @@ async function main(): Promise<void> {
     );
 
   paint();
+  void customCrms.init();
+  watchPolicy((next) => {
+    policy = next;
+    paint();
+  });
+  cacheFullSince.watch((next) => {
+    cacheFull = next;
+    paint();
+  });
   watchSettings((next) => {
     settings = next;
     paint();

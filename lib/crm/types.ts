@@ -26,6 +26,9 @@ export interface HistoryQuery {
 export type CrmErrorKind = 'session-expired' | 'forbidden' | 'not-found' | 'rate-limited' | 'server' | 'malformed' | 'offline' | 'timeout' | 'not-configured';
 
 export class CrmError extends Error {
+  /** The CRM's Retry-After header on a rate limit (seconds or an HTTP date), as sent: the background's back-off honours it. */
+  retryAfter?: string;
+
   constructor(
     readonly kind: CrmErrorKind,
     message: string,
@@ -69,6 +72,8 @@ export interface CrmAdapter {
 /** What the person told Deal Coach about themselves in options, for CRMs whose credential does not say who they are (HubSpot private apps). */
 export interface WhoAmIHint {
   email?: string;
+  /** HubSpot: the owner the person picked in options (preferred over the email). */
+  ownerId?: string;
 }
 
 export interface CrmUser {

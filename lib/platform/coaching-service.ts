@@ -9,7 +9,7 @@ import type { DealCoachingView } from '../coaching/types';
 import type { CrmAdapter, CrmFetch } from '../crm/types';
 import { adapterFor } from '../crm/registry';
 import { computeBenchmarks } from '../metrics/benchmarks';
-import type { Benchmarks, Deal, Settings } from '../model';
+import type { Benchmarks, Deal, Playbook, Settings } from '../model';
 import { getPlaybook } from '../playbooks';
 import { dealKey, type DealEntry } from './cache';
 import { DEAL_TTL_MS, freshness, planRead } from './cache-policy';
@@ -29,6 +29,17 @@ export interface CoachingDeps {
   onUsed?(instance: Instance, origin: string): void;
   /** The CRM was read successfully through `io` (e.g. to learn the signed-in user, hourly). */
   afterRead?(adapter: CrmAdapter, instance: Instance, io: CrmFetch): void;
+  /** The adapter for a URL; default: the built-in CRMs (the background adds the custom CRM profiles). */
+  adapterFor?(url: string): Promise<ReturnType<typeof adapterFor>>;
+  /** Custom CRMs: the profile's playbook mapping, and a view that says what the profile does not map; null for built-in adapters. */
+  adjustments?(adapter: CrmAdapter): Promise<ViewAdjustments | null>;
+}
+
+export interface ViewAdjustments {
+  playbook(p: Playbook): Playbook;
+  /** false: the CRM's history cannot be read (a custom CRM read one page at a time), so there are no benchmarks to judge by. */
+  benchmarks: boolean;
+  view(view: DealCoachingView, playbookId: string): DealCoachingView;
 }
 
 export function createCoachingService(deps: CoachingDeps) {
@@ -52,9 +63,12 @@ export function createCoachingService(deps: CoachingDeps) {
   async function viewOf(adapter: CrmAdapter, entry: DealEntry, io: CrmFetch | null): Promise<DealCoachingView> {
     const settings = await deps.settings();
     const nowIso = new Date(deps.now()).toISOString();
-    const benchmarks = await benchmarksFor(adapter, entry.deal, io, settings, nowIso);
-    const playbook = getPlaybook(settings.playbookId, true);
-    return buildCoachingView(entry.deal, { playbook, benchmarks, now: nowIso, settings });
+    const adjust = (await deps.adjustments?.(adapter)) ?? null;
+    const benchmarks = adjust?.benchmarks === false ? null : await benchmarksFor(adapter, entry.deal, io, settings, nowIso);
+    const base = getPlaybook(settings.playbookId, true);
+    const playbook = adjust ? adjust.playbook(base) : base;
+    const view = buildCoachingView(entry.deal, { playbook, benchmarks, now: nowIso, settings });
+    return adjust ? adjust.view(view, playbook.id) : view;
   }
 
   function source(entry: DealEntry, fromCache: boolean): DataSource {
@@ -82,7 +96,7 @@ export function createCoachingService(deps: CoachingDeps) {
   return {
     /** `tab.url`: the sender tab's own URL (its credential only); defaults to the requested URL, which the caller checked is on the same origin. */
     async getCoaching(request: GetCoachingRequest, tab: { id: number | null; origin: string; url?: string }): Promise<CoachingReply> {
-      const match = adapterFor(request.url);
+      const match = deps.adapterFor ? await deps.adapterFor(request.url) : adapterFor(request.url);
       if (!match) return { kind: 'none' };
       const { adapter, ref } = match;
       const origin = new URL(ref.url).origin;

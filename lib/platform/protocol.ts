@@ -10,6 +10,9 @@
 import type { DataSource, Connection, PopupState } from '../../components/types';
 import type { DealCoachingView } from '../coaching/types';
 import type { CrmErrorKind } from '../crm/types';
+import type { FieldReport } from '../crm/custom/draft';
+import type { DomLocator } from '../crm/custom/locate';
+import type { ReadDomReply, ReadDomRequest } from '../crm/custom/read-raw';
 import type { Deal, Finding, Settings, Severity } from '../model';
 import type { ReviewSnapshot } from '../review/diff';
 
@@ -108,7 +111,54 @@ export interface GetReviewDealsRequest {
   severity?: Severity;
 }
 
+// --- Custom CRMs (issue #7): options page ⇄ background ⇄ the CRM tab ---------------------------
+
+/** A tab the options page may preview or pick in: one whose URL fits the profile's match pattern. */
+export interface CustomCrmTab {
+  tabId: number;
+  title: string;
+  url: string;
+  /** The URL is a record page by the profile's record-URL rule. */
+  isRecord: boolean;
+}
+
+export type CustomCrmTabsReply = { kind: 'ready'; tabs: CustomCrmTab[] } | ErrorReply;
+
+/** The deal as the profile reads it from a tab right now, field by field (LivePreview). */
+export type PreviewCustomCrmReply = { kind: 'ready'; url: string; report: FieldReport[] } | { kind: 'not-record'; url: string } | ErrorReply;
+
+export interface StartPickRequest {
+  tabId: number;
+  /** Echoed in the result, so the options page applies it to the field it asked for. */
+  requestId: string;
+  /** "Close date", "the stakeholder list". */
+  label: string;
+  what: 'value' | 'list';
+}
+
+/** What the admin picked on the page (or that they cancelled), sent by the tab's pick script. */
+export interface PickResultMessage {
+  requestId: string;
+  outcome:
+    | { kind: 'picked'; text: string; locator: DomLocator; alternatives: DomLocator[]; headers?: string[] }
+    | { kind: 'cancelled' };
+}
+
+export type DoneReply = { kind: 'done' } | ErrorReply;
+
 export interface BackgroundProtocol {
+  /** Options: the open tabs a custom profile's pattern covers. */
+  customCrmTabs(data: { urlPattern: string }): CustomCrmTabsReply;
+  /** Options: read the chosen tab with a draft profile (validated here), for the live preview. */
+  previewCustomCrm(data: { profile: unknown; tabId: number }): PreviewCustomCrmReply;
+  /** Options: start "pick on page" in a CRM tab. */
+  startPick(data: StartPickRequest): DoneReply;
+  stopPick(data: { tabId: number }): DoneReply;
+  /** The tab's pick script: what was picked; the background hands it to the options page. */
+  pickResult(data: PickResultMessage): DoneReply;
+  /** The tab's custom-CRM reader: the record's texts changed after they were read (a panel loaded); coach again. */
+  customPageChanged(data: { url: string }): DoneReply;
+
   /** Is this URL a record page of a supported CRM? No I/O: answered instantly. */
   matchPage(data: { url: string }): MatchPageReply;
   getCoaching(data: GetCoachingRequest): CoachingReply;
@@ -121,6 +171,8 @@ export interface BackgroundProtocol {
   getReviewSnapshot(data: { scope: string }): SnapshotReply;
   /** The sidebar's "Open pipeline review": content scripts cannot open extension pages, the background opens it in a tab. */
   openReview(data: OpenReviewRequest): OpenReviewReply;
+  /** Options: the owners of a HubSpot portal whose token is saved, for "who are you" (sorted by name). */
+  listHubSpotOwners(data: { portal: string }): HubSpotOwnersReply;
 }
 
 export interface OpenReviewRequest {
@@ -129,6 +181,8 @@ export interface OpenReviewRequest {
 }
 
 export type OpenReviewReply = { kind: 'opened' } | ErrorReply;
+
+export type HubSpotOwnersReply = { kind: 'ready'; instance: string; owners: { id: string; name: string; email: string | null }[] } | ErrorReply;
 
 export interface PageFetchRequest {
   url: string;
@@ -142,6 +196,11 @@ export type PageFetchReply =
   | ErrorReply;
 
 export interface TabProtocol {
+  /** Custom CRMs: the raw texts a profile points at on this page (answered by the injected custom-crm script). */
+  readDom(data: ReadDomRequest): ReadDomReply | ErrorReply;
+  /** Custom CRMs: show the pick-mode banner and wait for the admin's click. */
+  beginPick(data: { requestId: string; label: string; what: 'value' | 'list' }): DoneReply;
+  endPick(): DoneReply;
   /** 'page' transport: the content script performs a same-origin request with the page's session. */
   pageFetch(data: PageFetchRequest): PageFetchReply;
   /** A revalidation finished: the sidebar for `url` re-renders with `reply`. */

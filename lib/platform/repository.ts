@@ -5,7 +5,7 @@
 import type { Deal, RecordRef } from '../model';
 import type { CrmAdapter, CrmFetch, CrmUser, WhoAmIHint } from '../crm/types';
 import { dealKey, historyKey, userKey, type Cache, type DealEntry, type HistoryEntry, type UserEntry } from './cache';
-import { HISTORY_TTL_MS, USER_TTL_MS, freshness, isBackingOff, nextBackoff, type Backoff } from './cache-policy';
+import { HISTORY_TTL_MS, USER_TTL_MS, askAgainNote, freshness, isBackingOff, nextBackoff, type Backoff } from './cache-policy';
 import { describeError } from './crm-io';
 import { ownWonCount, withTeamHistory } from '../metrics/cycle';
 
@@ -53,8 +53,11 @@ export function createRepository(deps: RepositoryDeps) {
       })
       .catch((error: unknown) => {
         const failure = error instanceof ReadFailure ? { errorKind: error.errorKind, message: error.message } : describeError(error, label);
-        backoffs.set(key, nextBackoff(backoffs.get(key), deps.now(), failure));
-        throw new ReadFailure(failure.errorKind, failure.message);
+        const backoff = nextBackoff(backoffs.get(key), deps.now(), failure);
+        // A rate limit says when Deal Coach asks again (the CRM's Retry-After, else the default), wherever the words are shown later.
+        if (failure.errorKind === 'rate-limited' && !(error instanceof ReadFailure)) backoff.lastError.message = `${failure.message} ${askAgainNote(label, backoff.until)}`;
+        backoffs.set(key, backoff);
+        throw new ReadFailure(failure.errorKind, backoff.lastError.message);
       })
       .finally(() => inFlight.delete(key));
     inFlight.set(key, promise);
@@ -128,9 +131,12 @@ export function createRepository(deps: RepositoryDeps) {
     async user(adapter: CrmAdapter, at: Instance, io: CrmFetch | null): Promise<UserEntry | null> {
       const key = userKey(at.crm, at.instance);
       const entry = await deps.cache.getUser(key);
-      if (freshness(entry?.fetchedAt, deps.now(), USER_TTL_MS) === 'fresh' || !io || isBackingOff(backoffs.get(key), deps.now())) return entry ?? null;
+      const hint = await deps.whoAmIHint?.(at);
+      // Picking someone else in options (HubSpot) makes the cached user stale at once.
+      const picked = hint?.ownerId === undefined || entry?.user.id === hint.ownerId;
+      if ((picked && freshness(entry?.fetchedAt, deps.now(), USER_TTL_MS) === 'fresh') || !io || isBackingOff(backoffs.get(key), deps.now())) return entry ?? null;
       return once(key, adapter.label, async () => {
-        const user: CrmUser = await adapter.whoAmI(at, io, await deps.whoAmIHint?.(at));
+        const user: CrmUser = await adapter.whoAmI(at, io, hint);
         const fresh: UserEntry = { key, crm: at.crm, instance: at.instance, user, fetchedAt: iso() };
         await deps.cache.putUser(fresh);
         return fresh;

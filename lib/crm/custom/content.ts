@@ -8,3 +8,5 @@ export { answerReadDom, pendingFields, readRawFromPage } from './read-raw';
 export type { RawPageReading, ReadDomReply, ReadDomRequest } from './read-raw';
 export { readWhenSettled } from './settle';
 export type { ObservePage, SettleOptions } from './settle';
+export { followTexts, isReadDomRequest } from './follow';
+export type { FollowOptions } from './follow';
