@@ -107,12 +107,14 @@ export interface HubSpotOwnerOption {
 /** Options → custom CRM domains (optional host permissions granted at runtime). */
 export interface CustomDomainsProps {
   /** Domains the person added: the origin ("http://crm.lan:8000"), the CRM they named, whether the browser still grants access. */
-  domains: Array<{ origin: string; crm: string; crmLabel: string; granted: boolean }>;
+  domains: Array<{ origin: string; crm: string; crmLabel: string; granted: boolean; /** Named by admin policy: no Remove; access can be granted here. */ managed?: boolean }>;
   /** The CRMs a custom domain may be, with an example address. */
   crms: ReadonlyArray<{ id: string; label: string; example: string }>;
   /** Resolves to an error message, or null once access is granted and the CRM saved. */
   onAdd(crm: string, address: string): Promise<string | null>;
   onRemove(origin: string): Promise<void>;
+  /** Ask the browser for access to a domain the administrator named (from the click). */
+  onGrant(origin: string): Promise<string | null>;
 }
 
 export interface OptionsProps {

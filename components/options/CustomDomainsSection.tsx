@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { CustomDomainsProps } from '../types';
+import { LockedNote } from './Locked';
 
 /**
  * "Custom CRM domains": a CRM Deal Coach knows, running on the company's own server (a self-hosted
@@ -7,7 +8,7 @@ import type { CustomDomainsProps } from '../types';
  * them to allow that one host; Deal Coach then runs there for that CRM only. Each can be removed,
  * which also gives the browser's access back.
  */
-export function CustomDomainsSection({ domains, crms, onAdd, onRemove }: CustomDomainsProps) {
+export function CustomDomainsSection({ domains, crms, onAdd, onRemove, onGrant }: CustomDomainsProps) {
   const headingId = useId();
   const crmId = useId();
   const inputId = useId();
@@ -30,10 +31,29 @@ export function CustomDomainsSection({ domains, crms, onAdd, onRemove }: CustomD
           {domains.map((d) => (
             <li key={d.origin}>
               <span class="dc-table__instance">{d.origin}</span> · {d.crmLabel}
-              {!d.granted && <span class="dc-tone-risk"> · access not granted: remove it and add it again</span>}{' '}
-              <button type="button" class="dc-link" onClick={() => void onRemove(d.origin)} aria-label={`Remove ${d.origin}`}>
-                Remove
-              </button>
+              {d.managed && (
+                <>
+                  {' · '}
+                  <LockedNote />
+                </>
+              )}
+              {!d.granted && <span class="dc-tone-risk"> · access not granted{d.managed ? '' : ': remove it and add it again'}</span>}{' '}
+              {d.managed ? (
+                !d.granted && (
+                  <button
+                    type="button"
+                    class="dc-link"
+                    aria-label={`Allow access to ${d.origin}`}
+                    onClick={() => void onGrant(d.origin).then((error) => setMessage(error ? { tone: 'risk', text: error } : { tone: 'ok', text: 'Access granted. Reload your CRM tab to see Deal Coach there.' }))}
+                  >
+                    Allow access
+                  </button>
+                )
+              ) : (
+                <button type="button" class="dc-link" onClick={() => void onRemove(d.origin)} aria-label={`Remove ${d.origin}`}>
+                  Remove
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -19,6 +19,8 @@ import { PLAYBOOKS } from '../../lib/playbooks';
 import { createCustomCrmsController } from './custom-crms';
 import { CUSTOM_ORIGIN_CRMS, customServerOf, originInPattern } from '../../lib/crm/hosts';
 import { grantedOrigins, readCustomOrigins, setCustomOrigin } from '../../lib/platform/custom-origins-storage';
+import { customCrmProfiles } from '../../lib/platform/custom-crms';
+import { hostPermissionFor } from '../../lib/crm/custom/match';
 
 const playbooks = PLAYBOOKS.map((p) => ({ id: p.id, name: p.name, description: p.description, questionCount: p.questions.length }));
 
@@ -52,9 +54,10 @@ async function checkAndSaveToken(kind: TokenKind, rawOwner: string, rawToken: st
 /** The custom CRM domains the person added, with the CRM they named and whether access is still granted. */
 async function customDomainList(): Promise<CustomDomainsProps['domains']> {
   const [named, granted] = await Promise.all([readCustomOrigins(), grantedOrigins()]);
-  return [...named].map(([origin, { crm }]) => ({
+  return [...named].map(([origin, { crm, managed }]) => ({
     origin,
     crm,
+    ...(managed ? { managed } : {}),
     crmLabel: CUSTOM_ORIGIN_CRMS.find((c) => c.id === crm)?.label ?? crm,
     granted: granted.some((pattern) => originInPattern(origin, pattern)),
   }));
@@ -127,12 +130,22 @@ async function main(): Promise<void> {
     onRemove: async (origin) => {
       await setCustomOrigin(origin, null);
       domains = await customDomainList();
-      // Give the host back unless another domain here still uses it (the same host on another port).
+      // Give the host back unless another domain here (the same host on another port) or a custom CRM profile still uses it.
       const permission = customServerOf(origin);
-      const stillUsed = 'error' in permission || domains.some((d) => originInPattern(d.origin, permission.permission));
+      const profileHosts = (await customCrmProfiles()).map(hostPermissionFor);
+      const stillUsed = 'error' in permission || domains.some((d) => originInPattern(d.origin, permission.permission)) || profileHosts.some((host) => host !== null && originInPattern(origin, host));
       if (!stillUsed) await browser.permissions.remove({ origins: [permission.permission] }).catch(() => false);
       domains = await customDomainList();
       paint();
+    },
+    onGrant: async (origin) => {
+      const server = customServerOf(origin);
+      if ('error' in server) return server.error;
+      // Straight from the click, before any await (user gesture); the background hears the grant and registers the script.
+      const ok = await browser.permissions.request({ origins: [server.permission] }).catch(() => false);
+      domains = await customDomainList();
+      paint();
+      return ok ? null : 'Access was not granted.';
     },
   });
 

@@ -6,24 +6,33 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { CustomOrigins } from '../crm/registry';
-import { activeCustomOrigins, parseCustomOrigins, type CustomOriginEntry } from './custom-origins';
+import { activeCustomOrigins, parseCustomOrigins, withPolicyOrigins, type CustomOriginEntry } from './custom-origins';
+import { readPolicy, watchPolicy } from './policy';
 
 const item = storage.defineItem<unknown>('local:customOrigins', { fallback: {} });
 
+/** The person's own origins (storage) and the admin's (policy, marked managed). */
 export async function readCustomOrigins(): Promise<Map<string, CustomOriginEntry>> {
-  return parseCustomOrigins(await item.getValue());
+  const [own, policy] = await Promise.all([item.getValue(), readPolicy()]);
+  return withPolicyOrigins(parseCustomOrigins(own), policy.customCrmDomains);
 }
 
 /** Name the CRM of an origin, or forget the origin (`crm` null). Entries that no longer parse are dropped on write. */
 export async function setCustomOrigin(origin: string, crm: string | null, now: Date = new Date()): Promise<void> {
-  const next = Object.fromEntries(await readCustomOrigins());
+  // Only the person's own entries are written back: policy ones stay the policy's.
+  const next = Object.fromEntries(parseCustomOrigins(await item.getValue()));
   if (crm === null) delete next[origin];
   else next[origin] = { crm, addedAt: now.toISOString() };
   await item.setValue(next);
 }
 
 export function watchCustomOrigins(callback: () => void): () => void {
-  return item.watch(callback);
+  const stopOwn = item.watch(callback);
+  const stopPolicy = watchPolicy(() => callback());
+  return () => {
+    stopOwn();
+    stopPolicy();
+  };
 }
 
 /** Every host permission granted now (the manifest's and the optional ones). */

@@ -18,7 +18,7 @@ function isPageOrigin(value: string): boolean {
   return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === value;
 }
 
-const Entry = z.object({ crm: z.string(), addedAt: z.string().optional() });
+const Entry = z.object({ crm: z.string(), addedAt: z.string().optional(), managed: z.literal(true).optional() });
 /** What `local:customOrigins` holds: origin → the CRM the person said runs there. */
 const StoredCustomOrigins = z.record(z.string(), z.unknown());
 export type CustomOriginEntry = z.infer<typeof Entry>;
@@ -35,6 +35,18 @@ export function parseCustomOrigins(raw: unknown): Map<string, CustomOriginEntry>
     const entry = Entry.safeParse(value);
     if (entry.success && isPageOrigin(origin) && KNOWN_CRMS.has(entry.data.crm)) out.set(origin, entry.data);
   }
+  return out;
+}
+
+/**
+ * The person's origins plus the ones admin policy names (`customCrmDomains`); policy wins for an
+ * origin both name, and its entries are marked `managed` so options offers no Remove for them.
+ * Policy entries go through the same checks as stored ones.
+ */
+export function withPolicyOrigins(own: ReadonlyMap<string, CustomOriginEntry>, policy: ReadonlyArray<{ origin: string; crm: string }> | undefined): Map<string, CustomOriginEntry> {
+  const out = new Map(own);
+  const fromPolicy = parseCustomOrigins(Object.fromEntries((policy ?? []).map((d) => [d.origin, { crm: d.crm }])));
+  for (const [origin, entry] of fromPolicy) out.set(origin, { ...entry, managed: true });
   return out;
 }
 

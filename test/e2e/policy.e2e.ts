@@ -37,6 +37,8 @@ const POLICY = {
   // DEMO-HEALTHY has a few engaged stakeholders: "single-threaded at 10 or fewer" flags it.
   thresholds: { singleThreadedMax: 10, pushCount: 3 },
   disableCsvImport: true,
+  // A self-hosted Tryton the admin names: listed as theirs in options, access still the person's to allow.
+  customCrmDomains: [{ origin: 'http://tryton.example.lan:8000', crm: 'tryton' }],
   // As JSON text: Chrome keeps only the declared fields of objects (a bare object arrived as {}).
   customCrms: [JSON.stringify({ id: 'acme', name: 'Acme CRM', fields: { name: { locator: { by: 'css', selector: 'h1' } } } })],
 };
@@ -115,8 +117,15 @@ test('options show what the policy fixes as locked, the rest editable', async ()
   await expect(options.getByLabel('Close date pushed')).toBeDisabled();
   await expect(options.getByLabel('Engaged within')).toBeEnabled();
   await expect(options.getByText('Importing CSV reports into the review is disabled by your administrator.')).toBeVisible();
-  // Playbook + two thresholds.
-  await expect(options.locator('.dc-locked')).toHaveCount(3);
+  // The admin's custom domain: listed with its lock, no Remove, and a way to allow access (not granted yet).
+  const domain = options.getByRole('list', { name: 'Custom CRM domains' }).getByRole('listitem').filter({ hasText: 'http://tryton.example.lan:8000' });
+  await expect(domain).toContainText('Tryton');
+  await expect(domain).toContainText('Set by your administrator');
+  await expect(domain).toContainText('access not granted');
+  await expect(domain.getByRole('button', { name: 'Allow access to http://tryton.example.lan:8000' })).toBeVisible();
+  await expect(domain.getByRole('button', { name: /Remove/ })).toHaveCount(0);
+  // Playbook + two thresholds + the domain.
+  await expect(options.locator('.dc-locked')).toHaveCount(4);
   await options.screenshot({ path: 'artifacts/e2e/options-policy-locked.png', fullPage: true });
   await options.close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeCustomOrigins, CUSTOM_ORIGINS_SCRIPT_ID, parseCustomOrigins, planRegistration, scriptTemplate, type ScriptTemplate } from '../../../lib/platform/custom-origins';
+import { activeCustomOrigins, CUSTOM_ORIGINS_SCRIPT_ID, parseCustomOrigins, withPolicyOrigins, planRegistration, scriptTemplate, type ScriptTemplate } from '../../../lib/platform/custom-origins';
 
 describe('parseCustomOrigins (storage is untrusted)', () => {
   it('keeps page origins that name a CRM offered for custom domains', () => {
@@ -24,6 +24,36 @@ describe('parseCustomOrigins (storage is untrusted)', () => {
     expect(parseCustomOrigins(null).size).toBe(0);
     expect(parseCustomOrigins(['http://ok.lan']).size).toBe(0);
     expect(parseCustomOrigins('x').size).toBe(0);
+  });
+});
+
+describe('withPolicyOrigins (admin policy customCrmDomains)', () => {
+  const own = parseCustomOrigins({ 'http://crm.lan:8000': { crm: 'tryton', addedAt: '2025-01-02T03:04:05.000Z' }, 'https://erp.example.com': { crm: 'tryton' } });
+
+  it('adds the policy domains, marked managed, and policy wins where both name an origin', () => {
+    const merged = withPolicyOrigins(own, [
+      { origin: 'https://erp.example.com', crm: 'tryton' },
+      { origin: 'http://10.0.0.7:8000', crm: 'tryton' },
+    ]);
+    expect([...merged.keys()].sort()).toEqual(['http://10.0.0.7:8000', 'http://crm.lan:8000', 'https://erp.example.com']);
+    expect(merged.get('http://crm.lan:8000')).toEqual({ crm: 'tryton', addedAt: '2025-01-02T03:04:05.000Z' });
+    expect(merged.get('https://erp.example.com')).toEqual({ crm: 'tryton', managed: true });
+    expect(merged.get('http://10.0.0.7:8000')).toEqual({ crm: 'tryton', managed: true });
+  });
+
+  it('checks policy entries like stored ones: a CRM that cannot run on a custom domain, or a non-origin, is dropped', () => {
+    const merged = withPolicyOrigins(new Map(), [
+      { origin: 'https://sf.example.com', crm: 'salesforce' },
+      { origin: 'https://erp.example.com/path', crm: 'tryton' },
+    ]);
+    expect(merged.size).toBe(0);
+    expect(withPolicyOrigins(own, undefined)).toEqual(own);
+  });
+
+  it('a managed origin counts only while its permission is granted, like any other', () => {
+    const merged = withPolicyOrigins(new Map(), [{ origin: 'http://10.0.0.7:8000', crm: 'tryton' }]);
+    expect(activeCustomOrigins(merged, []).size).toBe(0);
+    expect(activeCustomOrigins(merged, ['http://10.0.0.7/*']).get('http://10.0.0.7:8000')).toBe('tryton');
   });
 });
 
