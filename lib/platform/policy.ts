@@ -10,6 +10,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { PlaybookId, Thresholds, type Settings } from '../model';
+import { answerWithin } from './late-answer';
 
 /** A CRM adapter id: a built-in one (`salesforce`, `dynamics`, `hubspot`, `pipedrive`, `tryton`, `demo`), `custom` or `custom:<id>`. */
 const CrmId = z.string().regex(/^[a-z][a-z0-9_-]{0,39}(:[A-Za-z0-9_-]{1,64})?$/);
@@ -216,18 +217,44 @@ export function policyNotices(policy: Policy, crmLabel: (id: string) => string =
 let cached: Promise<Policy> | null = null;
 let listening = false;
 const listeners = new Set<(policy: Policy) => void>();
+/** How long a read of managed storage may take before Deal Coach goes on without policy (it applies it when it comes). */
+export const POLICY_READ_WAIT_MS = 1500;
+/** Bumped by every (re)read, so a late answer of an older read never replaces a newer one. */
+let generation = 0;
 
-async function load(): Promise<Policy> {
-  let raw: unknown;
-  try {
-    // Absent (Firefox, older browsers) or no schema/policy: rejects or returns {}.
-    raw = await browser.storage?.managed?.get();
-  } catch {
-    raw = undefined;
-  }
+function parsed(raw: unknown): Policy {
   const { policy, ignored } = parsePolicy(raw);
   if (ignored.length > 0) console.warn(`Deal Coach: admin policy entries ignored: ${ignored.join('; ')}`);
   return policy;
+}
+
+function readManaged(): Promise<unknown> {
+  try {
+    // Absent (Firefox, older browsers) or no schema/policy: rejects or returns {}.
+    return Promise.resolve(browser.storage?.managed?.get());
+  } catch {
+    return Promise.resolve(undefined);
+  }
+}
+
+/** While managed storage does not answer, ask again now and then; the first answer is applied and announced. */
+const RETRY_MS = 10_000;
+const RETRIES = 6;
+
+function load(): Promise<Policy> {
+  const mine = ++generation;
+  const apply = (raw: unknown) => {
+    if (mine !== generation) return;
+    generation++; // answered: pending retries of this read stop applying
+    const policy = parsed(raw);
+    cached = Promise.resolve(policy);
+    listeners.forEach((callback) => callback(policy));
+  };
+  // A read that hangs must not hang coaching: no policy for now, applied (and announced) when it answers.
+  return answerWithin(readManaged(), POLICY_READ_WAIT_MS, undefined as unknown, apply, () => {
+    console.warn(`Deal Coach: the browser did not give the admin policy within ${POLICY_READ_WAIT_MS} ms; going on without it until it does.`);
+    for (let i = 1; i <= RETRIES; i++) setTimeout(() => mine === generation && void readManaged().then(apply, () => undefined), i * RETRY_MS);
+  }).then(parsed);
 }
 
 function listen(): void {
