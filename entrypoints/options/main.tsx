@@ -19,6 +19,7 @@ import { PLAYBOOKS } from '../../lib/playbooks';
 import { createCustomCrmsController } from './custom-crms';
 import { CUSTOM_ORIGIN_CRMS, customServerOf, originInPattern } from '../../lib/crm/hosts';
 import { grantedOrigins, readCustomOrigins, setCustomOrigin } from '../../lib/platform/custom-origins-storage';
+import { unusedGrants } from '../../lib/platform/custom-origins';
 import { customCrmProfiles } from '../../lib/platform/custom-crms';
 import { hostPermissionFor } from '../../lib/crm/custom/match';
 
@@ -53,14 +54,19 @@ async function checkAndSaveToken(kind: TokenKind, rawOwner: string, rawToken: st
 
 /** The custom CRM domains the person added, with the CRM they named and whether access is still granted. */
 async function customDomainList(): Promise<CustomDomainsProps['domains']> {
-  const [named, granted] = await Promise.all([readCustomOrigins(), grantedOrigins()]);
-  return [...named].map(([origin, { crm, managed }]) => ({
+  const [named, granted, profiles] = await Promise.all([readCustomOrigins(), grantedOrigins(), customCrmProfiles()]);
+  const listed = [...named].map(([origin, { crm, managed }]) => ({
     origin,
     crm,
     ...(managed ? { managed } : {}),
     crmLabel: CUSTOM_ORIGIN_CRMS.find((c) => c.id === crm)?.label ?? crm,
     granted: granted.some((pattern) => originInPattern(origin, pattern)),
   }));
+  // Access still granted that nothing uses (e.g. after "Delete all local data"): shown, so it can be given back.
+  const required = browser.runtime.getManifest().host_permissions ?? [];
+  const profileHosts = profiles.map(hostPermissionFor).filter((h): h is string => h !== null);
+  const unused = unusedGrants(granted, required, named.keys(), profileHosts).map((origin) => ({ origin, crm: '', crmLabel: 'no CRM named (access left from before)', granted: true }));
+  return [...listed, ...unused];
 }
 
 /** The owners of a portal whose token is saved, through the background (one stable function: the picker lists once per portal). */
@@ -133,7 +139,7 @@ async function main(): Promise<void> {
       // Give the host back unless another domain here (the same host on another port) or a custom CRM profile still uses it.
       const permission = customServerOf(origin);
       const profileHosts = (await customCrmProfiles()).map(hostPermissionFor);
-      const stillUsed = 'error' in permission || domains.some((d) => originInPattern(d.origin, permission.permission)) || profileHosts.some((host) => host !== null && originInPattern(origin, host));
+      const stillUsed = 'error' in permission || domains.some((d) => d.crm !== '' && originInPattern(d.origin, permission.permission)) || profileHosts.some((host) => host !== null && originInPattern(origin, host));
       if (!stillUsed) await browser.permissions.remove({ origins: [permission.permission] }).catch(() => false);
       domains = await customDomainList();
       paint();

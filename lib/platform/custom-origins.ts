@@ -6,7 +6,7 @@
  *   - what to do to the runtime content-script registration so it covers exactly the granted origins.
  */
 import { z } from 'zod';
-import { CUSTOM_ORIGIN_CRMS, originInPattern } from '../crm/hosts';
+import { CUSTOM_ORIGIN_CRMS, originInPattern, patternCovers } from '../crm/hosts';
 import type { CustomOrigins } from '../crm/registry';
 
 const KNOWN_CRMS = new Set(CUSTOM_ORIGIN_CRMS.map((c) => c.id));
@@ -47,6 +47,25 @@ export function withPolicyOrigins(own: ReadonlyMap<string, CustomOriginEntry>, p
   const out = new Map(own);
   const fromPolicy = parseCustomOrigins(Object.fromEntries((policy ?? []).map((d) => [d.origin, { crm: d.crm }])));
   for (const [origin, entry] of fromPolicy) out.set(origin, { ...entry, managed: true });
+  return out;
+}
+
+/**
+ * Optional host access still granted although nothing here uses it (after "Delete all local data",
+ * or a grant made from the browser's own extension page): one `scheme://host` per grant, so options
+ * can list it and give it back. Grants of the manifest, of a named origin or of a custom CRM
+ * profile's host (listed with the profile) are left out, as are wildcard grants.
+ */
+export function unusedGrants(granted: readonly string[], required: readonly string[], named: Iterable<string>, profileHosts: readonly string[]): string[] {
+  const origins = [...named];
+  const out: string[] = [];
+  for (const pattern of granted) {
+    const exact = /^(https?):\/\/([^/*]+)\/\*$/.exec(pattern);
+    if (!exact) continue;
+    if (required.some((r) => patternCovers(r, pattern)) || profileHosts.includes(pattern)) continue;
+    if (origins.some((origin) => originInPattern(origin, pattern))) continue;
+    out.push(`${exact[1]}://${exact[2]}`);
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeCustomOrigins, CUSTOM_ORIGINS_SCRIPT_ID, parseCustomOrigins, withPolicyOrigins, planRegistration, scriptTemplate, type ScriptTemplate } from '../../../lib/platform/custom-origins';
+import { activeCustomOrigins, CUSTOM_ORIGINS_SCRIPT_ID, parseCustomOrigins, unusedGrants, withPolicyOrigins, planRegistration, scriptTemplate, type ScriptTemplate } from '../../../lib/platform/custom-origins';
 
 describe('parseCustomOrigins (storage is untrusted)', () => {
   it('keeps page origins that name a CRM offered for custom domains', () => {
@@ -54,6 +54,21 @@ describe('withPolicyOrigins (admin policy customCrmDomains)', () => {
     const merged = withPolicyOrigins(new Map(), [{ origin: 'http://10.0.0.7:8000', crm: 'tryton' }]);
     expect(activeCustomOrigins(merged, []).size).toBe(0);
     expect(activeCustomOrigins(merged, ['http://10.0.0.7/*']).get('http://10.0.0.7:8000')).toBe('tryton');
+  });
+});
+
+describe('unusedGrants (access left behind, listed so it can be given back)', () => {
+  const required = ['http://127.0.0.1/*', 'https://*.pipedrive.com/*'];
+
+  it('lists an exact-host grant that no named origin, manifest entry or profile uses', () => {
+    const granted = ['http://127.0.0.1/*', 'https://*.pipedrive.com/*', 'http://crm.lan/*', 'https://erp.example.com/*', 'https://acme.example.org/*', 'https://*.wild.example/*'];
+    const named = ['https://erp.example.com'];
+    expect(unusedGrants(granted, required, named, ['https://acme.example.org/*'])).toEqual(['http://crm.lan']);
+  });
+
+  it('a named origin on another port still uses its host; a manifest pattern covering the grant is not listed', () => {
+    expect(unusedGrants(['http://crm.lan/*'], required, ['http://crm.lan:8000'], [])).toEqual([]);
+    expect(unusedGrants(['https://acme.pipedrive.com/*'], required, [], [])).toEqual([]);
   });
 });
 
