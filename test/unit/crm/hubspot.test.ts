@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { CrmError } from '../../../lib/crm/types';
 import { recordedIo, type Recording } from '../../../lib/crm/shared/recorded-io';
 import { createHubSpotAdapter, hubspotPortalOf, listHubSpotOwners, matchHubSpot } from '../../../lib/crm/hubspot';
@@ -15,18 +14,11 @@ import {
   PIPELINES_PATH,
   SEARCH_DEALS_PATH,
 } from '../../../lib/crm/hubspot/queries';
+import { API, DEAL, DEAL_WON, fixture, INSTANCE, post, ref } from './hubspot-recordings';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/hubspot/${name}`, import.meta.url), 'utf8'));
-
-const API = 'https://api.hubapi.com';
-const DEAL = '14583920011';
-const DEAL_WON = '14583920099';
-const INSTANCE = 'api.hubapi.com/20417345';
 const NOW = new Date('2026-01-25T12:00:00Z');
 const adapter = createHubSpotAdapter({ now: () => NOW, userEmail: () => 'riley.chen@contoso-sales.example' });
-const ref = (id: string) => ({ crm: 'hubspot', instance: INSTANCE, id, url: `https://app.hubspot.com/contacts/20417345/record/0-3/${id}` });
 const cid = (i: number) => String(701000 + i);
-const post = (path: string, file: string, when?: (b: unknown) => boolean): Recording => ({ method: 'POST', url: `${API}${path}`, body: fixture(file), ...(when ? { whenBody: when } : {}) });
 const inputsOf = (b: unknown) => (b as { inputs: { id: string }[] }).inputs.map((i) => i.id);
 
 function openDeal(): Recording[] {
