@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { WorkerFixture } from '@playwright/test';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = path.resolve(process.env.DEAL_COACH_OUT ?? '.output', 'chrome-mv3');
@@ -91,3 +92,14 @@ export async function launchChromium(options: {
     },
   };
 }
+
+/** The worker fixture of every e2e suite: one Chromium with the built extension per worker (headed with E2E_HEADED). */
+export const extensionBrowser: [WorkerFixture<LaunchedBrowser, object>, { scope: 'worker'; timeout: number }] = [
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the pattern
+  async ({}, use) => {
+    const launched = await launchChromium({ headless: !process.env.E2E_HEADED });
+    await use(launched);
+    await launched.close();
+  },
+  { scope: 'worker', timeout: 60_000 },
+];

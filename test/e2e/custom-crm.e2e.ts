@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
-import { launchChromium, type LaunchedBrowser } from './browser';
+import { extensionBrowser, type LaunchedBrowser } from './browser';
 import { startCustomSite, type CustomSite } from './custom-site/server';
 import { vertriebsportalProfile } from './custom-site/profile';
 import { PickProbe } from './custom-site/pick-probe';
@@ -27,15 +27,7 @@ const test = base.extend<{ pageErrors: string[] }, Fixtures>({
     },
     { scope: 'worker' },
   ],
-  browser_: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the pattern
-    async ({}, use) => {
-      const launched = await launchChromium({ headless: !process.env.E2E_HEADED });
-      await use(launched);
-      await launched.close();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
+  browser_: extensionBrowser,
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the pattern
   pageErrors: async ({}, use) => {
     await use([]);
@@ -151,7 +143,7 @@ test('an admin configures the CRM in Options — typing, picking on the page, li
   await crm.locator('[data-panel="activities"] td').first().click();
   const listBanner = await probe.waitForText((t) => t.includes('Use this'));
   expect(listBanner).toContain('Aktivitäten');
-  await probe.click('^Use this$');
+  await probe.click('Use this');
   await options.bringToFront();
   await fill(options, 'Date: header text', 'Datum');
   await options.getByLabel('Date format', { exact: true }).selectOption('D/M/YYYY');

@@ -5,7 +5,7 @@
  */
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { startDemoCrm, type DemoCrm } from '../demo-crm/server';
-import { launchChromium, type LaunchedBrowser } from './browser';
+import { extensionBrowser, type LaunchedBrowser } from './browser';
 import { SidebarProbe } from './sidebar';
 
 export const DEMO_USER = 'Darcel Schlecht';
@@ -41,15 +41,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  browser_: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the pattern
-    async ({}, use) => {
-      const launched = await launchChromium({ headless: !process.env.E2E_HEADED });
-      await use(launched);
-      await launched.close();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
+  browser_: extensionBrowser,
 
   context: async ({ browser_ }, use) => {
     await use(browser_.context);

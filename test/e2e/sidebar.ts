@@ -8,6 +8,13 @@ import type { CDPSession, Page } from 'playwright-core';
 
 export const HOST_TAG = 'DEAL-COACH-SIDEBAR';
 
+/** Which closed shadow root a probe reads: its host element's tag, and the element whose text is "what it shows" (not its <style>). */
+export interface ProbeTarget {
+  hostTag: string;
+  textRoot: string;
+}
+const SIDEBAR: ProbeTarget = { hostTag: HOST_TAG, textRoot: '.dc-root' };
+
 interface DomNode {
   nodeId: number;
   backendNodeId: number;
@@ -22,8 +29,8 @@ const IN_SHADOW = {
   // Read until two reads a frame apart agree: sections with content-visibility: auto
   // (sidebar.css) are left out of innerText until a frame has decided they are near the viewport,
   // so a read in the same task as a render misses them. Frames are bounded: a hidden tab runs none.
-  text: `async function () {
-    const root = this.querySelector('.dc-root') || this;
+  text: `async function (selector) {
+    const root = this.querySelector(selector) || this;
     const read = () => (root.innerText ?? root.textContent ?? '').replace(/[ \\t]+/g, ' ').trim();
     const frame = () => new Promise((done) => { setTimeout(done, 250); requestAnimationFrame(() => requestAnimationFrame(done)); });
     let last = read();
@@ -71,11 +78,13 @@ export class SidebarProbe {
   private constructor(
     private readonly page: Page,
     private readonly cdp: CDPSession,
+    private readonly target: ProbeTarget,
   ) {}
 
-  static async attach(page: Page): Promise<SidebarProbe> {
+  /** The sidebar by default; the pick-mode banner (test/e2e/custom-site/pick-probe.ts) is another closed shadow root read the same way. */
+  static async attach(page: Page, target: ProbeTarget = SIDEBAR): Promise<SidebarProbe> {
     const cdp = await page.context().newCDPSession(page);
-    return new SidebarProbe(page, cdp);
+    return new SidebarProbe(page, cdp, target);
   }
 
   async detach(): Promise<void> {
@@ -87,7 +96,7 @@ export class SidebarProbe {
     const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const found: DomNode[] = [];
     const walk = (node: DomNode) => {
-      if (node.nodeName === HOST_TAG) found.push(node);
+      if (node.nodeName === this.target.hostTag) found.push(node);
       node.children?.forEach(walk);
       node.shadowRoots?.forEach(walk);
       if (node.contentDocument) walk(node.contentDocument);
@@ -124,7 +133,7 @@ export class SidebarProbe {
 
   /** The sidebar's visible text, or null when there is no sidebar. */
   text(): Promise<string | null> {
-    return this.call<string>(IN_SHADOW.text);
+    return this.call<string>(IN_SHADOW.text, [this.target.textRoot]);
   }
 
   async visible(): Promise<boolean> {

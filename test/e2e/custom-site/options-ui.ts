@@ -25,7 +25,7 @@ export async function pick(options: Page, crm: Page, probe: PickProbe, row: RegE
   await click();
   const banner = await probe.waitForText((t) => t.includes('Use this'));
   if (shot) await crm.screenshot({ path: `artifacts/e2e/${shot}` });
-  await probe.click('^Use this$');
+  await probe.click('Use this');
   await options.bringToFront();
   return banner;
 }

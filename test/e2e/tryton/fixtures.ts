@@ -9,7 +9,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { startTryton, type TrytonServer } from '../../tryton/server';
-import { launchChromium, type LaunchedBrowser } from '../browser';
+import { extensionBrowser, type LaunchedBrowser } from '../browser';
 import { SidebarProbe } from '../sidebar';
 
 /** A Tryton of its own (port and work dir), so a developer's server on 8700 is left alone. */
@@ -76,15 +76,7 @@ export const test = base.extend<object, WorkerFixtures>({
     { scope: 'worker', timeout: 15 * 60_000 },
   ],
 
-  browser_: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the pattern
-    async ({}, use) => {
-      const launched = await launchChromium({ headless: !process.env.E2E_HEADED });
-      await use(launched);
-      await launched.close();
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
+  browser_: extensionBrowser,
 
   sao: [
     async ({ tryton, browser_ }, use) => {
